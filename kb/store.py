@@ -1,0 +1,95 @@
+"""The one port between kb and its storage backends.
+
+Methods are shaped like use cases; no SQL or Cypher crosses this boundary. Every backend runs
+the same conformance suite (tests/store_contract), so they behave identically. Reads hide
+private posts, and every fact only private posts support, unless the query asks otherwise.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from kb.models import (
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    Event,
+    EventPage,
+    GraphPath,
+    Neighborhood,
+    Post,
+    PostGraph,
+    PostPage,
+    PostQuery,
+    RelatedSkill,
+    SearchHit,
+    Stats,
+    TimelineQuery,
+)
+
+MAX_DEPTH = 3
+MAX_PATH_LENGTH = 6
+
+
+class PostState(Protocol):
+    """What the ingest pipeline needs to know to skip unchanged posts."""
+
+    post_id: str
+    path: str
+    root: str
+    content_hash: str
+
+
+@runtime_checkable
+class Store(Protocol):
+    # ---- lifecycle ----
+    def ensure_schema(self) -> None:
+        """Create or migrate the schema; idempotent."""
+
+    def ping(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+    # ---- writes ----
+    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = ()) -> None:
+        """Atomically replace what each post contributes and remove the posts in `remove`."""
+
+    def post_hashes(self) -> dict[str, tuple[str, str, str]]:
+        """post id -> (root, path, content hash), for incremental ingest."""
+
+    def version(self) -> str:
+        """Changes exactly when the graph changes (for ETags)."""
+
+    # ---- reads ----
+    def timeline(self, query: TimelineQuery) -> EventPage: ...
+
+    def event(self, event_id: str, include_private: bool = False) -> Event | None: ...
+
+    def entities(self, query: EntityQuery) -> EntityPage: ...
+
+    def entity(self, entity_id: str, include_private: bool = False) -> EntityDetail | None: ...
+
+    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False) -> Neighborhood:
+        """Entities reachable through at most `depth` shared events, with those events."""
+
+    def path(self, from_id: str, to_id: str, max_length: int = MAX_PATH_LENGTH,
+             include_private: bool = False) -> GraphPath | None:
+        """Shortest chain entity-event-entity... between two entities, or None."""
+
+    def related(self, skill_id: str, limit: int = 20, include_private: bool = False) -> list[RelatedSkill]:
+        """Skills that share events with this one, by number of shared events."""
+
+    def search(self, text: str, limit: int = 20, include_private: bool = False) -> list[SearchHit]: ...
+
+    def posts(self, query: PostQuery) -> PostPage: ...
+
+    def post(self, post_id: str, include_private: bool = False) -> Post | None: ...
+
+    def stats(self, include_private: bool = False) -> Stats: ...
+
+    # ---- whole-graph exchange ----
+    def export(self, include_private: bool = True) -> dict[str, Any]:
+        """The kb-export JSON document (see README, 'Export format')."""
+
+    def import_(self, document: dict[str, Any]) -> None:
+        """Replace the whole graph with an export document."""
