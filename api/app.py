@@ -1,0 +1,46 @@
+"""The FastAPI application factory: one store opened for the app's lifetime, thin routers."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+
+import kb
+from api.errors import install_error_handlers
+from api.routes import entities, meta, posts, timeline
+from kb.config import Settings
+from kb.store import Store
+from kb.stores import open_store
+
+
+def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the app; with no store given, the lifespan opens the one the settings name."""
+    settings = settings or Settings.from_env()
+    owns_store = store is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = store if store is not None else open_store(settings.database_url)
+        try:
+            yield
+        finally:
+            if owns_store:
+                app.state.store.close()
+
+    app = FastAPI(title="kb", version=kb.__version__, lifespan=lifespan,
+                  description="A personal knowledge base and career timeline built from blog posts.")
+    app.state.settings = settings
+    if store is not None:
+        app.state.store = store
+    install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET"], allow_headers=["Authorization", "If-None-Match"],
+                           expose_headers=["ETag"])
+    for module in (timeline, entities, posts, meta):
+        app.include_router(module.router)
+    return app

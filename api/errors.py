@@ -1,0 +1,45 @@
+"""Domain errors become HTTP errors here, and only here: every error body is JSON that says what is wrong."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kb.errors import InvalidQuery, KbError, NotFound
+
+
+def _error(status: int, message: str, details: object = None) -> JSONResponse:
+    body: dict[str, object] = {"error": {"status": status, "message": message}}
+    if details is not None:
+        body["error"]["details"] = details  # type: ignore[index]
+    return JSONResponse(body, status_code=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    def not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(InvalidQuery)
+    def invalid_query(_: Request, exc: InvalidQuery) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(KbError)
+    def kb_error(_: Request, exc: KbError) -> JSONResponse:
+        return _error(503, f"the knowledge base could not answer: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    def validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [
+            {"location": ".".join(str(p) for p in err.get("loc", ())), "message": err.get("msg", "")}
+            for err in exc.errors()
+        ]
+        return _error(422, "invalid request parameters", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        response = _error(exc.status_code, str(exc.detail))
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response

@@ -1,0 +1,72 @@
+"""GET /entities, /entities/{id}, /entities/{id}/neighbors, /paths, /skills/{id}/related."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from api.deps import PrivateDep, StoreDep
+from api.paging import Cursor, Limit, next_link
+from api.schemas import EntityList
+from kb.errors import NotFound
+from kb.models import EntityDetail, EntityQuery, GraphPath, Neighborhood, RelatedSkill
+from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
+
+router = APIRouter(tags=["entities"])
+
+EntityId = Annotated[str, Path(max_length=300, description="an entity id such as skill:ray")]
+
+
+@router.get("/entities", response_model=EntityList)
+def entities(
+    request: Request,
+    store: StoreDep,
+    private: PrivateDep,
+    type: Annotated[str | None, Query(pattern="^(skill|person|project|organization)$")] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> EntityList:
+    """Entities sorted by the number of events they take part in."""
+    page = store.entities(EntityQuery(type=type, text=q or None, limit=limit, cursor=cursor,  # type: ignore[arg-type]
+                                      include_private=private))
+    return EntityList(items=list(page.items), next_cursor=page.next_cursor,
+                      next=next_link(request, page.next_cursor))
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail)
+def entity(store: StoreDep, private: PrivateDep, entity_id: EntityId) -> EntityDetail:
+    found = store.entity(entity_id, include_private=private)
+    if found is None:
+        raise NotFound("entity", entity_id)
+    return found
+
+
+@router.get("/entities/{entity_id}/neighbors", response_model=Neighborhood)
+def neighbors(store: StoreDep, private: PrivateDep, entity_id: EntityId,
+              depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> Neighborhood:
+    return store.neighbors(entity_id, depth=depth, include_private=private)
+
+
+@router.get("/paths", response_model=GraphPath)
+def paths(
+    store: StoreDep,
+    private: PrivateDep,
+    from_id: Annotated[str, Query(alias="from", max_length=300)],
+    to_id: Annotated[str, Query(alias="to", max_length=300)],
+    max_length: Annotated[int, Query(ge=1, le=MAX_PATH_LENGTH)] = MAX_PATH_LENGTH,
+) -> GraphPath:
+    """The shortest chain entity - event - entity ... between two entities."""
+    found = store.path(from_id, to_id, max_length=max_length, include_private=private)
+    if found is None:
+        raise NotFound("path", f"{from_id} -> {to_id}")
+    return found
+
+
+@router.get("/skills/{entity_id}/related", response_model=list[RelatedSkill])
+def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
+            limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[RelatedSkill]:
+    """Skills used in the same events, weighted by events shared, with first and last dates."""
+    if store.entity(entity_id, include_private=private) is None:
+        raise NotFound("skill", entity_id)
+    return store.related(entity_id, limit=limit, include_private=private)

@@ -1,0 +1,182 @@
+"""The `kb` command line: the composition root that wires settings, a store, ingest and the API."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kb import cli_output
+from kb.config import Settings
+from kb.errors import KbError
+from kb.exports import EXPORTERS
+from kb.models import EVENT_KINDS, TimelineQuery
+from kb.store import Store
+from kb.stores import open_store, redact
+
+app = typer.Typer(help="kb: a personal knowledge base and career timeline built from your blog.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="store URL: sqlite:///path/kb.db (default, or $KB_DATABASE_URL) or neo4j://host:7687")]
+
+
+def settings_for(db: str | None) -> Settings:
+    return Settings.from_env(database_url=db)
+
+
+@contextmanager
+def opened(db: str | None) -> Iterator[Store]:
+    """Open the store a URL names; errors become one clear line and exit code 2."""
+    url = settings_for(db).database_url
+    try:
+        store = open_store(url)
+    except KbError as exc:
+        cli_output.error(f"cannot open {redact(url)}: {exc}")
+        raise typer.Exit(2) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.command()
+def init(db: DbOption = None) -> None:
+    """Create (or migrate) the store's schema, constraints and indexes."""
+    with opened(db) as store:
+        cli_output.console.print(f"ready: {redact(settings_for(db).database_url)} ({type(store).__name__})")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="folders (or files) of Markdown posts")],
+    db: DbOption = None,
+    config: Annotated[Optional[Path], typer.Option(help="curation file (default: kb.yaml next to the posts)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Ingest posts: only new or edited posts are read again; deleted posts are removed."""
+    from ingest.pipeline import run_ingest
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        cli_output.error(f"no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
+    with opened(db) as store, cli_output.progress(enabled=not quiet) as on_progress:
+        report = run_ingest([p.resolve() for p in paths], store, config=config, on_progress=on_progress)
+    cli_output.ingest_summary(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = settings_for(db)
+    with opened(db) as store:
+        cli_output.console.print(f"kb serving {redact(settings.database_url)} on http://{host}:{port}")
+        uvicorn.run(create_app(store=store, settings=settings), host=host, port=port, log_level="info")
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="one of: " + ", ".join(EXPORTERS))] = "json",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: stdout)")] = None,
+    public: Annotated[bool, typer.Option("--public", help="leave out private posts and their facts")] = False,
+) -> None:
+    """Export the whole knowledge base."""
+    exporter = EXPORTERS.get(format)
+    if exporter is None:
+        cli_output.error(f"unknown format {format!r}; choose one of: {', '.join(EXPORTERS)}")
+        raise typer.Exit(2)
+    with opened(db) as store:
+        text = exporter.render(store.export(include_private=not public))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        cli_output.console.print(f"wrote {output} ({format})", highlight=False)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="a kb-export JSON document")],
+    db: DbOption = None,
+) -> None:
+    """Replace the store's whole graph with an export document (e.g. move SQLite -> Neo4j)."""
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        cli_output.error(f"{file}: not a readable JSON document: {exc}")
+        raise typer.Exit(2) from exc
+    with opened(db) as store:
+        try:
+            store.import_(document)
+        except (KbError, ValueError) as exc:
+            cli_output.error(f"{file}: {exc}")
+            raise typer.Exit(2) from exc
+        stats = store.stats(include_private=True)
+    cli_output.console.print(f"imported {stats.posts} posts, {stats.events} events")
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="one of: " + ", ".join(EVENT_KINDS))] = None,
+    entity: Annotated[Optional[str], typer.Option(help="an entity id, e.g. skill:ray")] = None,
+    text: Annotated[Optional[str], typer.Option("--search", "-s", help="full-text filter")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 100,
+    public: Annotated[bool, typer.Option("--public", help="hide private posts' facts")] = False,
+) -> None:
+    """Print the career timeline as a table."""
+    try:
+        query = TimelineQuery(date_from=date_from, date_to=date_to, kind=kind, entity=entity, text=text,
+                              limit=limit, include_private=not public)
+    except ValueError as exc:
+        cli_output.error(str(exc))
+        raise typer.Exit(2) from exc
+    with opened(db) as store:
+        cli_output.timeline_table(store.timeline(query).items)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts of posts, events and entities, and the span of the timeline."""
+    with opened(db) as store:
+        cli_output.stats_table(store.stats(include_private=True))
+
+
+@app.command()
+def explain(
+    ident: Annotated[str, typer.Argument(help="an entity id (skill:ray) or an event id (event:...)")],
+    db: DbOption = None,
+) -> None:
+    """Why a node or an event exists: each source post, section and quote."""
+    with opened(db) as store:
+        if ident.startswith("event:"):
+            event = store.event(ident, include_private=True)
+            found = event is not None and cli_output.explain_event(event)
+        else:
+            detail = store.entity(ident, include_private=True)
+            found = detail is not None and cli_output.explain_entity(detail)
+    if not found:
+        cli_output.error(f"nothing with id {ident!r}; try `kb timeline` or GET /entities")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,27 @@
+"""Export formats: each turns the kb-export document into another standard format.
+
+Exporters are pure functions of the export document (kb.exchange), so the CLI and the API give
+the same bytes and no format needs to know which store produced the data.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Exporter:
+    render: Callable[[dict[str, Any]], str]
+    media_type: str
+    extension: str
+
+
+def render_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "json": Exporter(render_json, "application/json", "json"),
+}
