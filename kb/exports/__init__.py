@@ -22,6 +22,17 @@ def render_json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-EXPORTERS: dict[str, Exporter] = {
-    "json": Exporter(render_json, "application/json", "json"),
-}
+def _registry() -> dict[str, Exporter]:
+    from kb.exports import graph, ics, jsonresume, timelinejs
+
+    return {
+        "json": Exporter(render_json, "application/json", "json"),
+        "jsonresume": Exporter(jsonresume.render, "application/json", "resume.json"),
+        "timelinejs": Exporter(timelinejs.render, "application/json", "timeline.json"),
+        "ics": Exporter(ics.render, "text/calendar", "ics"),
+        "graph": Exporter(graph.render_cytoscape, "application/json", "cyjs"),
+        "graphml": Exporter(graph.render_graphml, "application/graphml+xml", "graphml"),
+    }
+
+
+EXPORTERS: dict[str, Exporter] = _registry()
