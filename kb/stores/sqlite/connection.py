@@ -1,0 +1,119 @@
+"""Connections: one per thread, because FastAPI runs the synchronous store in a threadpool.
+
+WAL lets readers run beside the one writer; every write is one `BEGIN IMMEDIATE` transaction and
+every multi-statement read one deferred transaction, so a reader sees a whole post or none of it.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+from kb.errors import ConfigError, StoreError
+from kb.stores.sqlite.fts import prepare_text
+
+BUSY_TIMEOUT_MS = 10_000
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -32000",
+)
+
+# Per-connection scratch tables naming what a write touched, so only those aggregates refresh.
+_TEMP_TABLES = ("touched_posts", "touched_events", "touched_entities", "count_entities")
+
+
+def path_from_url(url: str) -> Path:
+    """sqlite:///relative/kb.db -> relative/kb.db; sqlite:////abs/kb.db -> /abs/kb.db."""
+    parsed = urlparse(url)
+    if parsed.scheme != "sqlite":
+        raise ConfigError(f"not a sqlite URL: {url!r}")
+    if parsed.netloc:
+        raise ConfigError(f"use sqlite:///relative/path or sqlite:////absolute/path, not {url!r}")
+    raw = parsed.path[1:] if parsed.path.startswith("/") else parsed.path
+    if not raw or raw == ":memory:":
+        raise ConfigError("the SQLite store needs a file path: sqlite:///kb.db")
+    return Path(raw)
+
+
+class Connections:
+    """A thread-local connection per thread, all closed together by `close`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[sqlite3.Connection] = []
+        self._closed = False
+
+    def get(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None and not self._closed:
+            return conn
+        if self._closed:
+            raise StoreError("the SQLite store is closed")
+        conn = self._connect()
+        self._local.conn = conn
+        with self._lock:
+            self._open.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.row_factory = sqlite3.Row
+            conn.create_function("kb_prepare", 1, prepare_text, deterministic=True)
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+            for table in _TEMP_TABLES:
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open SQLite database {self.path}: {exc}") from exc
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            for conn in self._open:
+                conn.close()
+            self._open.clear()
+
+
+@contextmanager
+def read_tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One snapshot for every statement of a read."""
+    try:
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise StoreError(f"SQLite read failed: {exc}") from exc
+
+
+@contextmanager
+def write_tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One immediate (write-locked) transaction, rolled back on any error."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise StoreError(f"SQLite write could not start: {exc}") from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"SQLite write failed: {exc}") from exc
+        raise

@@ -1,0 +1,142 @@
+"""Graph reads over link_view: neighbourhoods, shortest paths and related skills.
+
+The graph is bipartite (entities and events); both walks go one hop (entity -> event -> entity)
+per round with one indexed query per side of the hop, so the cost follows the frontier, not
+the size of the store.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+
+from kb.errors import InvalidQuery, NotFound
+from kb.models import GraphEdge, GraphNode, GraphPath, Neighborhood, RelatedSkill
+from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
+from kb.stores.sqlite import queries as q
+from kb.stores.sqlite.rows import entity_from_row
+
+
+def _require(conn: sqlite3.Connection, scope: int, entity_id: str) -> None:
+    if conn.execute(q.ENTITY_EXISTS, (scope, entity_id)).fetchone() is None:
+        raise NotFound("entity", entity_id)
+
+
+def _events_of(conn: sqlite3.Connection, scope: int, entity_ids: list[str]) -> list[tuple[str, str]]:
+    """(entity, event) pairs, deterministic order."""
+    rows = conn.execute(q.EVENTS_OF_ENTITIES, (scope, json.dumps(entity_ids)))
+    return sorted((r["entity_id"], r["event_id"]) for r in rows)
+
+
+def _entities_of(conn: sqlite3.Connection, scope: int, event_ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(q.ENTITIES_OF_EVENTS, (scope, json.dumps(event_ids))):
+        out[r["event_id"]].append(r["entity_id"])
+    for members in out.values():
+        members.sort()
+    return out
+
+
+def _nodes(conn: sqlite3.Connection, scope: int, entity_depth: dict[str, int],
+           event_depth: dict[str, int]) -> list[GraphNode]:
+    nodes = [GraphNode(id=r["id"], label=r["name"], kind=r["type"], depth=entity_depth[r["id"]])
+             for r in conn.execute(q.ENTITY_LABELS, (scope, json.dumps(list(entity_depth))))]
+    nodes += [GraphNode(id=r["id"], label=r["title"], kind="event", depth=event_depth[r["id"]])
+              for r in conn.execute(q.EVENT_LABELS, (scope, json.dumps(list(event_depth))))]
+    return sorted(nodes, key=lambda n: (n.depth, n.kind == "event", n.id))
+
+
+def neighbors(conn: sqlite3.Connection, scope: int, entity_id: str, depth: int) -> Neighborhood:
+    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidQuery(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    _require(conn, scope, entity_id)
+    entity_depth, event_depth = {entity_id: 0}, {}
+    edges: set[tuple[str, str]] = set()
+    frontier = [entity_id]
+    for hop in range(1, depth + 1):
+        new_events = sorted({ev for _, ev in _events_of(conn, scope, frontier) if ev not in event_depth})
+        if not new_events:
+            break
+        event_depth.update((ev, hop) for ev in new_events)
+        frontier = []
+        for ev, members in _entities_of(conn, scope, new_events).items():
+            for member in members:
+                edges.add((ev, member))
+                if member not in entity_depth:
+                    entity_depth[member] = hop
+                    frontier.append(member)
+    return Neighborhood(center=entity_id, depth=depth, nodes=tuple(_nodes(conn, scope, entity_depth, event_depth)),
+                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)))
+
+
+class _Side:
+    """One end of the bidirectional search: parents and distances of what it has reached."""
+
+    def __init__(self, root: str) -> None:
+        self.parent: dict[str, tuple[str, str] | None] = {root: None}  # entity -> (previous entity, event)
+        self.dist: dict[str, int] = {root: 0}
+        self.seen_events: set[str] = set()
+        self.frontier = [root]
+        self.depth = 0
+
+    def chain(self, entity_id: str) -> list[str]:
+        """entity, event, entity, ... from `entity_id` back to this side's root."""
+        out = [entity_id]
+        step = self.parent[entity_id]
+        while step is not None:
+            previous, via = step
+            out += [via, previous]
+            step = self.parent[previous]
+        return out
+
+
+def _expand(conn: sqlite3.Connection, scope: int, side: _Side, other: _Side) -> list[str]:
+    """Advance `side` one hop; returns the newly reached entities the other side already knows."""
+    pairs = [(ent, ev) for ent, ev in _events_of(conn, scope, side.frontier) if ev not in side.seen_events]
+    via: dict[str, str] = {}
+    for ent, ev in pairs:
+        via.setdefault(ev, ent)
+    side.seen_events.update(via)
+    side.depth += 1
+    frontier, meets = [], []
+    members_of = _entities_of(conn, scope, sorted(via)) if via else {}
+    for ev in sorted(via):
+        for member in members_of.get(ev, []):
+            if member not in side.parent:
+                side.parent[member] = (via[ev], ev)
+                side.dist[member] = side.depth
+                frontier.append(member)
+                if member in other.parent:
+                    meets.append(member)
+    side.frontier = frontier
+    return meets
+
+
+def path(conn: sqlite3.Connection, scope: int, from_id: str, to_id: str, max_length: int) -> GraphPath | None:
+    """Shortest entity-event-entity chain of at most `max_length` events (bidirectional BFS)."""
+    if not 1 <= max_length <= MAX_PATH_LENGTH:
+        raise InvalidQuery(f"max_length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
+    _require(conn, scope, from_id)
+    _require(conn, scope, to_id)
+    start, goal = _Side(from_id), _Side(to_id)
+    chain: list[str] | None = [from_id] if from_id == to_id else None
+    while chain is None and start.frontier and goal.frontier and start.depth + goal.depth < max_length:
+        side, other = (start, goal) if len(start.frontier) <= len(goal.frontier) else (goal, start)
+        meets = _expand(conn, scope, side, other)
+        if meets:
+            best = min(meets, key=lambda m: (other.dist[m], m))
+            chain = list(reversed(start.chain(best))) + goal.chain(best)[1:]
+    if chain is None:
+        return None
+    entity_ids = {n: i // 2 for i, n in enumerate(chain) if i % 2 == 0}
+    event_ids = {n: (i + 1) // 2 for i, n in enumerate(chain) if i % 2 == 1}
+    by_id = {n.id: n for n in _nodes(conn, scope, entity_ids, event_ids)}
+    return GraphPath(nodes=tuple(by_id[n] for n in chain), length=len(chain) // 2)
+
+
+def related(conn: sqlite3.Connection, scope: int, skill_id: str, limit: int) -> list[RelatedSkill]:
+    _require(conn, scope, skill_id)
+    return [RelatedSkill(entity=entity_from_row(r), weight=r["weight"], first=r["shared_first"],
+                         last=r["shared_last"])
+            for r in conn.execute(q.RELATED_SKILLS, (scope, skill_id, limit))]

@@ -1,0 +1,170 @@
+"""Read use cases over the views. Each function runs inside one read transaction."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from kb.errors import InvalidQuery
+from kb.models import (ENTITY_TYPES, EntityDetail, EntityPage, EntityQuery, EntitySummary, Event, EventPage, Post,
+                       PostPage, PostQuery, Source, Stats, TimelineQuery, check_partial_date)
+from kb.stores.sqlite import cursor, fts
+from kb.stores.sqlite import queries as q
+from kb.stores.sqlite.rows import (entity_from_row, event_from_row, lower_key, post_from_row, source_from_row,
+                                   sorted_sources, upper_key)
+
+
+def scope_of(include_private: bool) -> int:
+    return 1 if include_private else 0
+
+
+# ---- events ----
+
+def load_events(conn: sqlite3.Connection, scope: int, ids: list[str] | None) -> list[Event]:
+    """Events with their visible entities and sources, in the order of `ids` (all when None)."""
+    if ids is None:
+        rows = list(conn.execute(q.ALL_EVENT_ROWS, (scope,)))
+        links = conn.execute(q.ALL_EVENT_LINKS, (scope,))
+        sources = conn.execute(q.ALL_EVENT_SOURCES, (scope,))
+    else:
+        if not ids:
+            return []
+        packed = json.dumps(ids)
+        order = {ident: i for i, ident in enumerate(ids)}
+        rows = sorted(conn.execute(q.EVENT_ROWS, (scope, packed)), key=lambda r: order[r["id"]])
+        links = conn.execute(q.EVENT_LINKS, (scope, packed))
+        sources = conn.execute(q.EVENT_SOURCES, (packed, scope))
+    entities: dict[str, list[str]] = defaultdict(list)
+    for link in links:
+        entities[link["event_id"]].append(link["entity_id"])
+    found: dict[str, list[Source]] = defaultdict(list)
+    for row in sources:
+        found[row["event_id"]].append(source_from_row(row))
+    return [event_from_row(r, entities[r["id"]], found[r["id"]]) for r in rows]
+
+
+def event(conn: sqlite3.Connection, event_id: str, include_private: bool) -> Event | None:
+    events = load_events(conn, scope_of(include_private), [event_id])
+    return events[0] if events else None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    try:
+        return check_partial_date(value)
+    except ValueError as exc:
+        raise InvalidQuery(f"{name}: {exc}") from exc
+
+
+def timeline(conn: sqlite3.Connection, query: TimelineQuery) -> EventPage:
+    scope = scope_of(query.include_private)
+    date_from, date_to = _date(query.date_from, "date_from"), _date(query.date_to, "date_to")
+    after = cursor.decode("timeline", query.cursor) if query.cursor else None
+    match = fts.prepare_query(query.text) if query.text else None
+    if query.text and match is None:
+        return EventPage(items=())
+    sql: list[str] = [q.TIMELINE_SELECT]
+    params: list[Any] = []
+    if query.entity is not None:
+        sql.append(q.TIMELINE_FROM_ENTITY)
+        if match:
+            sql.append(q.TIMELINE_ENTITY_JOIN_TEXT)
+            params += [match, scope]
+        sql += [q.TIMELINE_WHERE_SCOPE, q.TIMELINE_WHERE_ENTITY]
+        params += [scope, scope, query.entity]
+    elif match:
+        sql += [q.TIMELINE_FROM_TEXT, q.TIMELINE_WHERE_SCOPE]
+        params += [match, scope, scope, scope]
+    else:
+        sql += [q.TIMELINE_FROM_VIEW, q.TIMELINE_WHERE_SCOPE]
+        params.append(scope)
+    for clause, value in ((q.TIMELINE_WHERE_KIND, query.kind),
+                          (q.TIMELINE_WHERE_FROM, date_from and lower_key(date_from)),
+                          (q.TIMELINE_WHERE_TO, date_to and upper_key(date_to))):
+        if value is not None:
+            sql.append(clause)
+            params.append(value)
+    if after is not None:
+        sql.append(q.TIMELINE_WHERE_AFTER)
+        params += after
+    sql.append(q.TIMELINE_ORDER)
+    params.append(query.limit + 1)
+    rows = conn.execute("".join(sql), params).fetchall()
+    page, more = rows[:query.limit], len(rows) > query.limit
+    items = load_events(conn, scope, [r["id"] for r in page])
+    last = page[-1] if page else None
+    return EventPage(items=tuple(items),
+                     next_cursor=cursor.encode("timeline", last["sort_key"], last["id"]) if more and last else None)
+
+
+# ---- entities ----
+
+def _summary(row: sqlite3.Row) -> EntitySummary:
+    return EntitySummary(entity=entity_from_row(row), event_count=row["event_count"],
+                         mention_count=row["mention_count"], first=row["first"], last=row["last"])
+
+
+def entities(conn: sqlite3.Connection, query: EntityQuery) -> EntityPage:
+    sql, params = [q.ENTITIES_SELECT], [scope_of(query.include_private)]
+    if query.type is not None:
+        sql.append(q.ENTITIES_WHERE_TYPE)
+        params.append(query.type)
+    needle = fts.normalize_text(query.text).strip() if query.text else ""
+    if needle:
+        sql.append(q.ENTITIES_WHERE_TEXT)
+        params.append(needle)
+    if query.cursor:
+        count, name, ident = cursor.decode("entities", query.cursor)
+        sql.append(q.ENTITIES_WHERE_AFTER)
+        params += [count, count, name, ident]
+    sql.append(q.ENTITIES_ORDER)
+    params.append(query.limit + 1)
+    rows = conn.execute("".join(sql), params).fetchall()
+    page, more = rows[:query.limit], len(rows) > query.limit
+    next_cursor = None
+    if more and page:
+        last = page[-1]
+        next_cursor = cursor.encode("entities", last["event_count"], last["name"], last["id"])
+    return EntityPage(items=tuple(_summary(r) for r in page), next_cursor=next_cursor)
+
+
+def entity(conn: sqlite3.Connection, entity_id: str, include_private: bool) -> EntityDetail | None:
+    scope = scope_of(include_private)
+    row = conn.execute(q.ENTITY_ROW, (scope, entity_id)).fetchone()
+    if row is None:
+        return None
+    event_ids = [r["event_id"] for r in conn.execute(q.ENTITY_EVENT_IDS, (scope, entity_id))]
+    sources = [source_from_row(r) for r in conn.execute(q.ENTITY_MENTIONS, (entity_id, scope))]
+    return EntityDetail(summary=_summary(row), events=tuple(load_events(conn, scope, event_ids)),
+                        sources=sorted_sources(sources))
+
+
+# ---- posts and stats ----
+
+def posts(conn: sqlite3.Connection, query: PostQuery) -> PostPage:
+    date_key, ident = cursor.decode("posts", query.cursor) if query.cursor else ("", "")
+    if query.include_private:
+        rows = conn.execute(q.POSTS_PAGE, (date_key, ident, query.limit + 1)).fetchall()
+    else:
+        rows = conn.execute(q.POSTS_PUBLIC_PAGE, (date_key, ident, query.limit + 1)).fetchall()
+    page, more = rows[:query.limit], len(rows) > query.limit
+    next_cursor = cursor.encode("posts", page[-1]["date_key"], page[-1]["id"]) if more and page else None
+    return PostPage(items=tuple(post_from_row(r) for r in page), next_cursor=next_cursor)
+
+
+def post(conn: sqlite3.Connection, post_id: str, include_private: bool) -> Post | None:
+    row = conn.execute(q.POST_BY_ID, (post_id, scope_of(include_private))).fetchone()
+    return post_from_row(row) if row else None
+
+
+def stats(conn: sqlite3.Connection, include_private: bool) -> Stats:
+    scope = scope_of(include_private)
+    counted = conn.execute(q.COUNT_POSTS, (scope,)).fetchone()
+    events = conn.execute(q.EVENT_STATS, (scope,)).fetchone()
+    by_type = {t: 0 for t in ENTITY_TYPES}
+    mentions = 0
+    for row in conn.execute(q.ENTITY_STATS, (scope,)):
+        by_type[row["type"]] = row["n"]
+        mentions += row["mentions"]
+    return Stats(posts=counted["n"], private_posts=counted["private"], events=events["n"], entities=by_type,
+                 mentions=mentions, first=events["first"], last=events["last"])

@@ -1,0 +1,23 @@
+"""Full-text search over posts, events and entities, ranked by FTS5's bm25 (titles weigh more)."""
+from __future__ import annotations
+
+import sqlite3
+
+from kb.models import SearchHit
+from kb.stores.sqlite import fts
+from kb.stores.sqlite import queries as q
+
+MAX_LIMIT = 500
+
+
+def search(conn: sqlite3.Connection, scope: int, text: str, limit: int) -> list[SearchHit]:
+    match = fts.prepare_query(text)
+    if match is None or limit < 1:
+        return []
+    words = fts.query_words(text)
+    hits: list[SearchHit] = []
+    for row in conn.execute(q.SEARCH, (match, scope, min(limit, MAX_LIMIT))):
+        context = row["body"] or row["title"]
+        hits.append(SearchHit(kind=row["kind"], id=row["ref"], title=row["title"],
+                              snippet=fts.snippet(context, words)))
+    return hits
