@@ -10,7 +10,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 import kb
 from api.errors import install_error_handlers
-from api.routes import entities, meta, posts, timeline
+from api.http_cache import install_http_cache
+from api.privacy import install_privacy
+from api.routes import entities, export, meta, page, posts, timeline
 from kb.config import Settings
 from kb.store import Store
 from kb.stores import open_store
@@ -36,6 +38,9 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
+    # Portfolio layers, innermost first: people masking reads plain JSON, caching answers 304 early.
+    install_privacy(app, settings)
+    install_http_cache(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
@@ -43,4 +48,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
                            expose_headers=["ETag"])
     for module in (timeline, entities, posts, meta):
         app.include_router(module.router)
+    app.include_router(export.router)  # portfolio: exports, the page and its static files
+    app.include_router(page.router)
+    page.mount_static(app)
     return app

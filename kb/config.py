@@ -14,6 +14,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     public_people: str = "full"  # hide | initials | full
     posts_dirs: tuple[str, ...] = field(default_factory=tuple)
+    site_url: str = ""  # public base URL of `kb serve`, for links in exports (default: the request's)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -24,6 +25,7 @@ class Settings:
             "cors_origins": tuple(o.strip() for o in env.get("KB_CORS_ORIGINS", "").split(",") if o.strip()),
             "public_people": env.get("KB_PUBLIC_PEOPLE", "full"),
             "posts_dirs": tuple(p for p in env.get("KB_POSTS_DIRS", "").split(os.pathsep) if p),
+            "site_url": env.get("KB_SITE_URL", ""),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

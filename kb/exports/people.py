@@ -146,7 +146,7 @@ class PeopleMask:
         return value
 
     def _walk_dict(self, value: dict[str, Any]) -> Any:
-        if self._is_person(value):
+        if self._is_person(value) and value["id"] not in self._real:  # not masked already
             if self.mode == "hide":
                 return DROP
             label = self._label.get(value["id"], HIDDEN_NAME)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Any
 
-from kb.exports.common import DocumentView
+from kb.exports.common import DocumentView, format_date
 
 MAX_GRAPH_NODES = 60
 WIDTH, HEIGHT = 800.0, 560.0
@@ -21,6 +21,8 @@ def skill_rows(view: DocumentView) -> list[dict[str, Any]]:
          "first": view.first(s["id"]), "last": view.last(s["id"]), "url": view.link(s)}
         for s in view.of_type("skill")
     ]
+    for row in rows:
+        row["used"] = " – ".join(dict.fromkeys(format_date(d) for d in (row["first"], row["last"]) if d))
     return sorted(rows, key=lambda r: (-r["evidence"], -r["events"], r["name"].casefold(), r["id"]))
 
 
