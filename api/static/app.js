@@ -4,7 +4,7 @@
 
 const TOKEN_KEY = "kb-token";
 const SVG = "http://www.w3.org/2000/svg";
-const state = { data: null, filter: null, names: new Map() };
+const state = { data: null, filter: null, names: new Map(), searched: null };
 
 function authHeaders() {
   const token = sessionStorage.getItem(TOKEN_KEY);
@@ -29,7 +29,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
   }
   return node;
@@ -78,7 +78,7 @@ function eventItem(event) {
     : el("li", {}, el("span", { class: "chip " + entity.type, title: entity.type }, entity.name)));
   const sources = event.sources.map((source, i) => [i ? " · " : "",
     el("a", { href: source.url }, source.title + (source.section ? " › " + source.section : ""))]);
-  return el("li", { class: "event", id: domId(event.id), "data-event": event.id },
+  return el("li", { class: "event", id: domId(event.id), "data-event": event.id, "data-start": event.start || "" },
     el("span", { class: "when" }, event.date),
     el("span", { class: "kind" }, event.kind),
     el("span", { class: "title" }, event.title),
@@ -136,13 +136,16 @@ function renderSkillTable(rows) {
 async function search(text) {
   const results = document.getElementById("results");
   const list = document.getElementById("hits");
-  if (!text.trim()) { results.hidden = true; return; }
+  if (!text.trim()) { results.hidden = true; state.searched = null; return; }
+  if (text.trim() === state.searched) return;  // Enter and the typing pause ask the same thing
+  state.searched = text.trim();
   try {
     const hits = await getJSON("/search?q=" + encodeURIComponent(text.trim()) + "&limit=30");
     list.replaceChildren(...hits.map(hitItem));
     if (!hits.length) list.append(el("li", { class: "meta" }, "Nothing found for " + text.trim()));
     results.hidden = false;
   } catch (error) {
+    state.searched = null;
     status("Search failed: " + error.message);
   }
 }
