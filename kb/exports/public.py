@@ -44,3 +44,12 @@ def public_document(document: dict[str, Any]) -> dict[str, Any]:
     entities.sort(key=lambda e: e["id"])
     events = [{**e, "entities": [i for i in e.get("entities", []) if i in known]} for e in events]
     return {**document, "posts": posts, "entities": entities, "events": events}
+
+
+def public_export(document: dict[str, Any], people: str = "full", key: str = "kb-public-people") -> dict[str, Any]:
+    """Everything a public export needs in one call: the public cut, then people masked as
+    KB_PUBLIC_PEOPLE says (`key` keeps masked ids equal to the API's: pass the API token)."""
+    from kb.exports.people import PeopleMask, people_of
+
+    public = public_document(document)
+    return PeopleMask(people_of(document), people, key).apply(public)
