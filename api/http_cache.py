@@ -62,7 +62,8 @@ class HttpCacheMiddleware:
         state = scope["app"].state
         graph_version = await run_in_threadpool(state.store.version)
         url = scope["path"] + ("?" + scope["query_string"].decode("latin-1") if scope.get("query_string") else "")
-        etag = make_etag(graph_version, owner, state.settings.public_people, self.code, url)
+        code = f"{self.code}|{state.settings.site_url}"  # the links exports carry
+        etag = make_etag(graph_version, owner, state.settings.public_people, code, url)
         headers = [(b"etag", etag.encode()), (b"cache-control", (OWNER_CACHE if owner else PUBLIC_CACHE).encode()),
                    (b"vary", b"Authorization, Accept-Encoding")]
         if matches(request.headers.get("if-none-match", ""), etag):

@@ -86,7 +86,7 @@ class PeoplePrivacyMiddleware:
         request = Request(scope)
         cache: MaskCache = scope["app"].state.people_masks
         if cache.mode == "full" or is_owner(request):
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, _marker_stripper(send))
             return
         mask = await run_in_threadpool(cache.get, scope["app"].state.store)
         scope = _translate(scope, mask)
@@ -122,6 +122,17 @@ async def _send_json(send: Send, status: int, body: bytes, headers: list[tuple[b
                 "headers": kept + [(b"content-type", b"application/json"),
                                    (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+def _marker_stripper(send: Send) -> Send:
+    """The routes' "already masked" marker is for this middleware only, never for the client."""
+    async def sender(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != MASKED_HEADER.encode()]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sender
 
 
 def _masking_sender(send: Send, mask: PeopleMask) -> Send:

@@ -100,7 +100,12 @@ def test_search_finds_a_two_syllable_korean_word(page: Watched) -> None:
     page.page.wait_for_selector("#results:not([hidden]) #hits li[data-hit]", timeout=10000)
     hits = page.page.inner_text("#hits")
     assert "분산" in hits or "Ray" in hits, hits
-    assert page.page.evaluate("document.fonts.check('16px NanumGothic', '분산')")
+    # NanumGothic is really used for Hangul: text measures differently than in a fallback font
+    widths = page.page.evaluate("""() => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        return ['16px NanumGothic, monospace', '16px monospace'].map(f => { ctx.font = f; return ctx.measureText('분산실험 도입').width; });
+    }""")
+    assert widths[0] != widths[1], "NanumGothic is not installed (apt-get install fonts-nanum)"
 
 
 def test_private_posts_show_only_with_the_token(page: Watched) -> None:

@@ -71,6 +71,7 @@ def test_exports_by_api_name_their_format(client: TestClient) -> None:
         assert response.status_code == 200, name
         assert response.headers["content-type"].startswith(exporter.media_type), name
         assert f'filename="kb.{exporter.extension}"' in response.headers["content-disposition"]
+        assert "x-kb-people-masked" not in response.headers
     missing = client.get("/export/docx")
     assert missing.status_code == 404 and "jsonresume" in missing.json()["error"]["message"]
     resume = client.get("/export/jsonresume").json()
