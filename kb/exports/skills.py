@@ -88,14 +88,44 @@ def _fit(pos: dict[str, tuple[float, float]], margin: float = 60.0) -> dict[str,
             for i, (x, y) in pos.items()}
 
 
+def separate(pos: dict[str, tuple[float, float]], radii: dict[str, float], gap: float = 22.0,
+             rounds: int = 120, margin: float = 40.0) -> dict[str, tuple[float, float]]:
+    """Push overlapping circles apart (room for their labels), keeping them on the canvas."""
+    ids = sorted(pos)
+    xy = {i: list(pos[i]) for i in ids}
+    for _ in range(rounds):
+        moved = False
+        for n, a in enumerate(ids):
+            for b in ids[n + 1:]:
+                dx, dy = xy[b][0] - xy[a][0], xy[b][1] - xy[a][1]
+                dist = math.hypot(dx, dy)
+                need = radii[a] + radii[b] + gap
+                if dist >= need:
+                    continue
+                if dist < 1e-6:  # coincident: a fixed direction keeps the result deterministic
+                    dx, dy, dist = math.cos(n), math.sin(n), 1.0
+                push = (need - dist) / 2
+                xy[a][0] -= dx / dist * push
+                xy[a][1] -= dy / dist * push
+                xy[b][0] += dx / dist * push
+                xy[b][1] += dy / dist * push
+                moved = True
+        for i in ids:
+            xy[i][0] = min(max(xy[i][0], margin), WIDTH - margin)
+            xy[i][1] = min(max(xy[i][1], margin / 2), HEIGHT - margin)
+        if not moved:
+            break
+    return {i: (round(xy[i][0], 1), round(xy[i][1], 1)) for i in ids}
+
+
 def skill_graph(view: DocumentView, max_nodes: int = MAX_GRAPH_NODES) -> dict[str, Any]:
     """The skills view: every skill's row, and the graph of the best-supported ones with positions."""
     rows = skill_rows(view)
     shown = rows[:max_nodes]
     ids = [r["id"] for r in shown]
     edges = co_occurrence(view, set(ids))
-    positions = layout(ids, edges)
     top = max((r["evidence"] for r in shown), default=1)
-    nodes = [{**r, "x": positions[r["id"]][0], "y": positions[r["id"]][1],
-              "r": round(6 + 16 * math.sqrt(r["evidence"] / top), 1)} for r in shown]
+    radii = {r["id"]: round(6 + 14 * math.sqrt(r["evidence"] / top), 1) for r in shown}
+    positions = separate(layout(ids, edges), radii)
+    nodes = [{**r, "x": positions[r["id"]][0], "y": positions[r["id"]][1], "r": radii[r["id"]]} for r in shown]
     return {"width": WIDTH, "height": HEIGHT, "nodes": nodes, "edges": edges, "skills": rows}
