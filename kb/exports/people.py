@@ -66,13 +66,16 @@ class PeopleMask:
         self._names = re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
         ids = sorted(self.people, key=len, reverse=True)
         self._ids = re.compile("|".join(re.escape(i) for i in ids)) if ids else None
-        # Single words of multi-word names ("Jane" of "Jane Park") are masked too.
+        # Single words of proper names ("Jane" of "Jane Park") are masked too; not those of
+        # role names ("Team lead"), whose words are everyday words.
         words: dict[str, str] = {}
         for pid, person in self.people.items():
             for name in (person.name, *person.aliases):
-                for word in name.split():
-                    if len(name.split()) > 1 and len(word) >= 3:
-                        words.setdefault(word.casefold(), pid)
+                parts = name.split()
+                if len(parts) > 1 and all(w[:1].isupper() for w in parts):
+                    for word in parts:
+                        if len(word) >= 3:
+                            words.setdefault(word.casefold(), pid)
         self._by_word = words
         self._words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                                  + r")\b", re.IGNORECASE) if words else None

@@ -48,6 +48,13 @@ def test_initials_replace_names_and_ids_with_stable_masked_ones() -> None:
     assert "jane" not in mask.scrub_query("jane feature store").casefold()
 
 
+def test_words_of_role_names_stay_readable() -> None:
+    mask = PeopleMask([Person("person:team-lead", "Team lead", ("팀장님",))], "initials")
+    assert mask.text("I joined the platform team; my Team lead and 팀장님 agreed") == \
+        "I joined the platform team; my T. L. and T. L. agreed"
+    assert mask.scrub_query("team") == "team"
+
+
 def test_full_mode_changes_nothing() -> None:
     value = {"title": "Jane Park", "entities": ["person:jane-park"]}
     assert PeopleMask([JANE], "full").apply(value) == value
