@@ -1,0 +1,170 @@
+"""Context cues that name entities no vocabulary lists: '…에 입사', 'joined X', 'X Inc',
+'…대회', 'my friend Amy', '(a, b, c)' enumerations after a category noun.
+
+Each finder reads one masked text unit and returns candidates with offsets into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_H = r"[\uac00-\ud7a3]"
+_CAP = r"[A-Z][\w&.'’-]*"
+_CAPS = rf"{_CAP}(?:\s+(?:{_CAP}|of|for|and|&)){{0,3}}(?<![.,'’])"
+NOT_NAMES = frozenset(
+    "I I'm I've I'd We You He She They It The A An This That These Those My Our Your Their His Her Its "
+    "In On At For With From To By As If So But And Or Also Then Now Here There When While After Before "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Christmas New Year Years COVID COVID-19 Omg OK".split())
+
+ORG_HEADS = ("회사", "스타트업", "기업", "회사들")
+# a modifier that turns a common head into a particular organization: "첫 회사", "외국계 회사"
+ORG_MODIFIERS = frozenset("첫 첫번째 두번째 세번째 이전 전 전전 현 현재 새 새로운 지금의 다음 외국계 국내 해외 대기업 "
+                          "중견 외국 글로벌 게임 스타트업".split())
+_KO_ORG_SUFFIX = re.compile(rf"(?<!{_H})({_H}{{2,12}}(?:대학교|대학원|연구소|연구원|재단|학회|협회|주식회사))(?={_H}{{0,3}}(?:\W|$))")
+_KO_CORP = re.compile(rf"(?:주식회사|㈜|\(주\))\s*({_H}{{2,10}}|[A-Z][\w]+)")
+_KO_JOIN = re.compile(rf"['‘\"“]?((?:{_H}|[A-Za-z0-9&]){{2,15}}?)['’\"”]?(?:에|에서|으로|로)\s*(?:입사|이직|이적|합류|취업|인턴|재직|근무)")
+_NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여기 이곳 저곳 다음 동시 실제 최종 결국 회사 팀 부서 본사 "
+                         "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직".split())
+_EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporation|Labs?|Ltd\.?|LLC|GmbH|"
+                            r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
+_EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+)+(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
+                       r"[Cc]onference|[Cc]onf|[Mm]eetup))(?!\w)")
+_EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|for|with|from)\s+(?:the\s+)?({_CAPS})")
+_WORK_CONTEXT = re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
+                           r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
+                           r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE)
+_PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
+_KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
+_BARE_PROJECTS = frozenset(("스터디",))
+_WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새로운 다른 같은 좋은 많은 어떤 개인 사이드 토이 한 두 세 "
+                        "이번 다음 지난 기존 다양한 실제 다른".split())
+_EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|working\s+on|work\s+on|worked\s+on|built|"
+                         rf"launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
+_EN_PERSON = re.compile(r"\b(?:my|our)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
+                        r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
+                        r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_KO_NAME = re.compile(rf"(?<!{_H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{_H}{{2}})님")
+_NOT_KO_NAMES = frozenset("선생님 교수님 고객님 하나님 사장님 부장님 차장님 과장님 대리님 이사님 회장님 원장님 형님 누님 스님 "
+                          "강사님 작가님 기자님 주인님 팀장님 실장님 대표님 매니저님 멘토님 선배님 후배님 연구원님".split())
+_OCCUPATION = re.compile(rf"(?<!{_H})((?:데이터\s?사이언티스트|데이터\s?엔지니어|개발자|디자이너|기획자|연구원|엔지니어|리서처|"
+                         rf"PM|PO|마케터|인사담당자|변호사|의사|교수)분)(?!들)")
+_ENUM = re.compile(r"([^\s(]{1,12}(?:\s[^\s(]{1,12}){0,2})\s*(?:참여|참가|협업|경험|개발|방문|등)?[^()\n]{0,12}?\(([^()\n]{2,200})\)")
+_ENUM_ORG = re.compile(r"퍼블리셔|회사|기업|컨퍼런스|콘퍼런스|학회|커뮤니티|밋업|conference|compan|publisher|communit|meetup", re.I)
+_ENUM_PROJECT = re.compile(r"게임잼|잼|해커톤|대회|행사|프로젝트|스터디|공모전|챌린지|hackathon|jam|competition|project|event", re.I)
+_ITEM_TAIL = re.compile(r"\s*(?:top\s*\d+|\d+\s*(?:회|번|위|등|th|st|nd|rd)|\d+\s*times?)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str  # organization | project | person
+    name: str
+    start: int
+    end: int
+    scoped: bool = False  # a descriptive name ("첫 회사", "Team lead") only means something in its post
+    category: str | None = None
+
+
+def _name_ok(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0] not in NOT_NAMES and not all(w in NOT_NAMES for w in words)
+
+
+def organizations(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for m in _KO_ORG_SUFFIX.finditer(text):
+        out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
+    for m in _KO_CORP.finditer(text):
+        out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
+    for m in _KO_JOIN.finditer(text):
+        name = m.group(1)
+        if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS:
+            out.append(Cue("organization", name, m.start(1), m.end(1)))
+    out.extend(_descriptive_orgs(text))
+    for pattern in (_EN_ORG_SUFFIX, _EN_MEDIA):
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            while words and words[0] in NOT_NAMES:
+                words = words[1:]
+            if len(words) >= 2:
+                out.append(Cue("organization", " ".join(words), m.end(1) - len(" ".join(words)), m.end(1)))
+    if _WORK_CONTEXT.search(text):
+        for m in _EN_AT.finditer(text):
+            name = m.group(1).strip()
+            if _name_ok(name):
+                out.append(Cue("organization", name, m.start(1), m.start(1) + len(name)))
+    return out
+
+
+def _descriptive_orgs(text: str) -> list[Cue]:
+    """'첫 회사', '외국계 회사', '지인이 창업한 회사': a common head made particular by its modifier."""
+    out: list[Cue] = []
+    for m in re.finditer(rf"((?:{_H}+\s+)?)((?:{_H}+)\s+)({'|'.join(ORG_HEADS)})(?={_H}{{0,3}}(?:\W|$))", text):
+        subject, modifier, head = m.group(1).strip(), m.group(2).strip(), m.group(3)
+        if modifier in ORG_MODIFIERS:
+            out.append(Cue("organization", f"{modifier} {head}", m.start(2), m.end(3), scoped=True))
+        elif re.search(r"(?:한|된|던|든)$", modifier) and re.search(r"(?:이|가)$", subject):
+            out.append(Cue("organization", f"{subject} {modifier} {head}", m.start(1), m.end(3), scoped=True))
+        elif head == "스타트업" and re.search(r"(?:로|으로|에)\s*(?:이직|이적|입사|합류)", text[m.end(3):m.end(3) + 8]):
+            out.append(Cue("organization", head, m.start(3), m.end(3), scoped=True))
+    return out
+
+
+def projects(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for m in _KO_PROJECT.finditer(text):
+        token = m.group(1)
+        start = m.start(1)
+        # up to two preceding noun words: "내부 연구용 라이브러리", "팀내 스터디"
+        words = [token]
+        left = text[:start]
+        for prev in reversed(re.findall(rf"((?:{_H}|[A-Za-z0-9])+)\s+", left[-30:])[-2:]):
+            if not left.rstrip().endswith(prev) or prev in _WEAK_WORDS or re.search(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라]$|\d", prev):
+                break
+            words.insert(0, prev)
+            left = left.rstrip()[: -len(prev)]
+        name = " ".join(words)
+        if name in _BARE_PROJECTS or (len(words) > 1 or len(token) > 3):
+            if not any(name == head for head in ("프로젝트", "라이브러리", "대회", "캠프", "챌린지")):
+                out.append(Cue("project", name, m.end(1) - len(name), m.end(1)))
+    for m in _EN_PROJECT.finditer(text):
+        name = m.group(1)
+        if _name_ok(name):
+            out.append(Cue("project", name, m.start(1), m.end(1)))
+    return out
+
+
+def people(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for m in _EN_PERSON.finditer(text):
+        if _name_ok(m.group(1)):
+            out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+    for m in _KO_NAME.finditer(text):
+        if m.group(0) not in _NOT_KO_NAMES:
+            out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+    for m in _OCCUPATION.finditer(text):
+        out.append(Cue("person", m.group(1), m.start(1), m.end(1), scoped=True))
+    return out
+
+
+def enumerations(text: str) -> list[Cue]:
+    """'개발자 컨퍼런스 참여(유나이트, 파이컨)': items typed by the category noun before the parenthesis."""
+    out: list[Cue] = []
+    for m in _ENUM.finditer(text):
+        head = m.group(0)[: m.start(2) - m.start(0)]
+        kind = "organization" if _ENUM_ORG.search(head) else "project" if _ENUM_PROJECT.search(head) else None
+        if kind is None:
+            continue
+        pos = m.start(2)
+        for raw in m.group(2).split(","):
+            item = _ITEM_TAIL.sub("", raw.strip()).strip()
+            offset = pos + raw.find(item) if item else pos
+            pos += len(raw) + 1
+            if 2 <= len(item) <= 30 and len(item.split()) <= 4 and not re.fullmatch(r"[\d\s.]+", item):
+                out.append(Cue(kind, item, offset, offset + len(item)))
+    return out
+
+
+def all_cues(text: str) -> list[Cue]:
+    return organizations(text) + projects(text) + people(text) + enumerations(text)

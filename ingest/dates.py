@@ -1,0 +1,273 @@
+"""Stage 3: a small date grammar of our own for the forms bloggers write, Korean and English.
+
+Results are partial ISO strings at the written precision ("2019" never becomes "2019-01-01").
+Relative expressions (작년, last year, 5월, in May) resolve against a base date; without one
+they are dropped rather than guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {name: i for i, names in enumerate((
+    (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"))) for name in names}
+_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+       r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_Y4 = r"(?:19[5-9]\d|20\d\d)"
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 12),
+            "봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 12)}
+
+# Each alternative is one atomic date expression; named groups say which fields it carries.
+_ATOM = re.compile("|".join((
+    rf"(?P<en_mdy>\b(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_Y4})\b)",
+    rf"(?P<en_dmy>\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>{_Y4})\b)",
+    rf"(?P<en_my>\b(?P<m3>{_MON})\.?,?\s+(?P<y3>{_Y4})\b)",
+    rf"(?P<num>(?<![\d.])(?P<y4>{_Y4})(?:(?P<sep>[-./])(?P<mo4>0?[1-9]|1[0-2])(?:(?P=sep)(?P<d4>\d{{1,2}}))?)?(?![\d년]|\.\d))",
+    rf"(?P<ko>(?<![\d.])(?P<y5>{_Y4}|\d{{2}})년(?!\s*(?:간|동안|된|째|차|만에|가까이|넘게|이상|\s*인생))"
+    r"(?:\s*(?P<mo5>1[0-2]|0?[1-9])월(?:\s*(?P<d5>[1-3]?\d)일)?)?)",
+    r"(?P<ko_md>(?<![\d.])(?P<mo6>1[0-2]|0?[1-9])월(?:\s*(?P<d6>[1-3]?\d)일)?)",
+    rf"(?P<en_m>\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+(?P<m7>{_MON})\b(?!\s+\d))",
+    r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
+    r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
+    r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
+)), re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*(?:의|은|는|에|에는|도|of|,)?\s*$")
+_UNTIL_AFTER = re.compile(r"^\s*(?:까지|동안까지)")
+_UNTIL_BEFORE = re.compile(r"(?:until|till|through|by)\s*$", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"^\s*(?:부터|이후)")
+_SINCE_BEFORE = re.compile(r"(?:since|from)\s*$", re.IGNORECASE)
+_WORD_NUM = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A point (end None) or an interval, each side a partial ISO date."""
+
+    start: str
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    span: DateSpan
+    start: int  # character offsets in the text searched
+    end: int
+    relative: bool = False
+    until: bool = False  # "...까지", "until ...": the span is an end point
+    since: bool = False  # "...부터", "since ...": the span is a start point
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: tuple[int, int] | None = None  # a month range inside the year (halves, seasons, 연말)
+    relative: bool = False
+    near: bool = False  # "1년전 이쯤": keep the base month
+    season: bool = False
+
+
+def _base_parts(base: str | None) -> tuple[int | None, int | None]:
+    if not base:
+        return None, None
+    parts = base.split("-")
+    return int(parts[0]), (int(parts[1]) if len(parts) > 1 else None)
+
+
+def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
+    g = m.groupdict()
+    a = _Atom(m.start(), m.end())
+    if g["en_mdy"] or g["en_dmy"] or g["en_my"]:
+        a.year = int(g["y1"] or g["y2"] or g["y3"])
+        a.month = MONTHS[(g["m1"] or g["m2"] or g["m3"]).lower()]
+        day = g["d1"] or g["d2"]
+        a.day = int(day) if day else None
+    elif g["num"]:
+        a.year = int(g["y4"])
+        a.month = int(g["mo4"]) if g["mo4"] else None
+        a.day = int(g["d4"]) if g["d4"] else None
+    elif g["ko"]:
+        year = int(g["y5"])
+        if year < 100:
+            if base_year is None or not (base_year - 15 <= 2000 + year <= base_year + 2):
+                return None
+            year += 2000
+        a.year = year
+        a.month = int(g["mo5"]) if g["mo5"] else None
+        a.day = int(g["d5"]) if g["d5"] else None
+    elif g["ko_md"]:
+        a.month, a.relative = int(g["mo6"]), True
+        a.day = int(g["d6"]) if g["d6"] else None
+    elif g["en_m"]:
+        a.month, a.relative = MONTHS[g["m7"].lower()], True
+        a.start = m.start("m7")
+    elif g["ko_rel"] or g["en_rel"]:
+        if base_year is None:
+            return None
+        text = (g["ko_rel"] or g["en_rel"]).lower().replace(" ", "")
+        ago = g["ago"] or g["ago2"]
+        if ago:
+            a.year = base_year - int(_WORD_NUM.get(ago.lower(), ago) if not ago.isdigit() else ago)
+        else:
+            shift = {"재작년": -2, "작년": -1, "지난해": -1, "lastyear": -1, "thepastyear": 0,
+                     "내년": 1, "다음해": 1, "nextyear": 1}.get(text, 0)
+            a.year = base_year + shift
+        a.relative = True
+    elif g["part"]:
+        text = g["part"].lower()
+        word = text.split()[-1]
+        if text in ("이쯤", "이쯔음", "이맘때"):
+            a.near, a.relative = True, True
+        else:
+            a.part = {"상반기": (1, 6), "하반기": (7, 12), "연말": (12, 12), "연초": (1, 1)}.get(word)
+            if a.part is None:
+                a.part, a.season = _SEASONS[word], True
+            a.relative = True
+            if text.startswith(("this", "last", "next")) and base_year is not None:
+                a.year = base_year + {"this": 0, "last": -1, "next": 1}[text.split()[0]]
+    return a
+
+
+def _merge(first: _Atom, second: _Atom) -> _Atom | None:
+    """'2020년' + '하반기', '내년' + '6월', '1년전' + '이쯤': one expression written in two pieces."""
+    if first.year is not None and first.month is None and second.year is None:
+        if second.month is not None or second.part is not None or second.near:
+            return _Atom(first.start, second.end, first.year, second.month, second.day, second.part,
+                         first.relative or second.relative, second.near, second.season)
+    return None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    try:
+        if day is not None and month is not None:
+            return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month is not None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{year:04d}"
+
+
+def _span(a: _Atom, base_year: int | None, base_month: int | None) -> DateSpan | None:
+    year = a.year if a.year is not None else base_year
+    if year is None:
+        return None
+    if a.near:
+        if base_month is None:
+            return DateSpan(_iso(year) or "")
+        return DateSpan(_iso(year, base_month) or "")
+    if a.part is not None:
+        lo, hi = a.part
+        start, end = _iso(year, lo), _iso(year, hi)
+        if start is None:
+            return None
+        return DateSpan(start, None if lo == hi else end)
+    value = _iso(year, a.month, a.day)
+    return DateSpan(value) if value else None
+
+
+def find_dates(text: str, base: str | None = None) -> list[DateMatch]:
+    """Every date expression in the text, ranges joined, relative ones resolved against `base`."""
+    base_year, base_month = _base_parts(base)
+    atoms = [a for m in _ATOM.finditer(text) if (a := _atom(m, base_year)) is not None]
+    merged: list[_Atom] = []
+    for a in atoms:
+        if merged and _JOIN.match(text[merged[-1].end:a.start]) and (joined := _merge(merged[-1], a)):
+            merged[-1] = joined
+        else:
+            merged.append(a)
+    # a bare season ("겨울에는") is a habit, not a date; "this summer", "2020년 여름" are dates
+    merged = [a for a in merged if not (a.season and a.year is None)]
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(merged):
+        a = merged[i]
+        nxt = merged[i + 1] if i + 1 < len(merged) else None
+        if nxt is not None and _RANGE_SEP.match(text[a.end:nxt.start]):
+            # "2020년 1월~3월" borrows the year forward; "from January to March 2020" backward
+            left = replace(a, year=a.year if a.year is not None else nxt.year)
+            right = replace(nxt, year=nxt.year if nxt.year is not None else left.year)
+            lo, hi = _span(left, base_year, base_month), _span(right, base_year, base_month)
+            if lo and hi:
+                start = text.rfind("from", 0, a.start)
+                begin = start if start != -1 and text[start:a.start].strip().lower() == "from" else a.start
+                out.append(DateMatch(DateSpan(lo.start, hi.end or hi.start), begin, nxt.end,
+                                     a.relative and nxt.relative))
+                i += 2
+                continue
+        span = _span(a, base_year, base_month)
+        if span:
+            before, after = text[max(0, a.start - 8):a.start], text[a.end:a.end + 6]
+            out.append(DateMatch(span, a.start, a.end, a.relative,
+                                 until=bool(_UNTIL_AFTER.match(after) or _UNTIL_BEFORE.search(before)),
+                                 since=bool(_SINCE_AFTER.match(after) or _SINCE_BEFORE.search(before))))
+        i += 1
+    return out
+
+
+def parse_date(value: object) -> str | None:
+    """A frontmatter date (string, date or datetime) at its written precision, as written."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return f"{value:04d}"
+    if not isinstance(value, str):
+        return None
+    m = re.match(rf"\s*({_Y4})(?:[-./](\d{{1,2}})(?:[-./](\d{{1,2}}))?)?(?:[T\s]|$)", value)
+    if not m:
+        found = find_dates(value)
+        return found[0].span.start if found and not found[0].relative else None
+    return _iso(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                int(m.group(3)) if m.group(3) else None)
+
+
+def date_from_filename(name: str) -> str | None:
+    """Jekyll's `YYYY-MM-DD-slug.md` convention."""
+    m = re.match(rf"({_Y4})-(\d{{2}})-(\d{{2}})-", name)
+    return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+_REVIEW = re.compile(r"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection", re.IGNORECASE)
+_YEAR_REVIEW = re.compile(r"year\s+in\s+review|한\s?해|연말\s?결산|올해", re.IGNORECASE)
+
+
+def is_retrospective(title: str) -> bool:
+    return bool(_REVIEW.search(title))
+
+
+def title_year(title: str, post_date: str | None) -> str | None:
+    """The year a retrospective is about: '2020년 회고' posted 2021-01-01 is about 2020."""
+    if not is_retrospective(title):
+        return None
+    for match in find_dates(title, post_date):
+        if not match.relative:
+            return match.span.start[:4]
+    year, month = _base_parts(post_date)
+    if year is not None and _YEAR_REVIEW.search(title):
+        return f"{year - 1:04d}" if month is not None and month <= 2 else f"{year:04d}"
+    return None
+
+
+def period_of(text: str, base: str | None) -> DateSpan | None:
+    """The period a heading announces ('입사 후: 2020-04 ~ 2020-12', '2019년'), if any."""
+    for match in find_dates(text, base):
+        return match.span
+    return None
+
+
+def within(span: DateSpan, period: DateSpan) -> bool:
+    """Whether a span lies inside a period, compared at the coarser precision of each pair."""
+    lo, hi = period.start, period.end or period.start
+    s, e = span.start, span.end or span.start
+    n = min(len(s), len(lo))
+    m = min(len(e), len(hi))
+    return s[:n] >= lo[:n] and e[:m] <= hi[:m]

@@ -1,0 +1,79 @@
+"""When an event happened: its own words first, then its heading's period, then the post's year.
+
+A heading's period applies to the sections under it; a retrospective's title year is the default
+for its events; relative words resolve against the reviewed year, not the day it was posted.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.dates import DateMatch, DateSpan, find_dates, period_of, title_year, within
+from ingest.parse import ParsedPost
+
+_JOIN_HEADING = re.compile(r"(?:입사|이직|합류|joining|joined)\s*(?:후|이후|뒤|다음)|after\s+joining|since\s+joining", re.I)
+
+
+class DateContext:
+    def __init__(self, post: ParsedPost) -> None:
+        self.post = post
+        self.year = title_year(post.meta.title, post.meta.date)
+        date = post.meta.date
+        # "this year" in a 2021 review posted in January 2022 means 2021
+        self.base = date if self.year is None or (date and date[:4] == self.year) else f"{self.year}-12"
+        self.periods: list[DateSpan | None] = [
+            period_of(s.heading, self.base) if s.heading else None for s in post.sections]
+        self.join_start: str | None = None
+        for section, period in zip(post.sections, self.periods):
+            if period and _JOIN_HEADING.search(section.heading):
+                self.join_start = period.start
+                break
+
+    def inherited(self, index: int) -> DateSpan | None:
+        section = self.post.sections[index]
+        for i in (index, *reversed(section.parents)):
+            if self.periods[i] is not None:
+                return self.periods[i]
+        return None
+
+    def default(self, index: int) -> DateSpan | None:
+        return self.inherited(index) or (DateSpan(self.year) if self.year else None)
+
+    def _found(self, text: str) -> list[DateMatch]:
+        return find_dates(text, self.base)
+
+    @staticmethod
+    def _until(span: DateSpan | None, found: list[DateMatch]) -> DateSpan | None:
+        """'…2020년 12월까지': the event runs until then."""
+        for m in found:
+            if m.until and span is not None and m.span.start >= span.start[: len(m.span.start)]:
+                return DateSpan(span.start, m.span.start)
+        return span
+
+    def section_span(self, index: int) -> DateSpan | None:
+        section = self.post.sections[index]
+        text = " ".join(b.masked for b in section.blocks)
+        found = self._found(text)
+        span = self.inherited(index)
+        if span is None:
+            first = next((m for m in found if not m.until), None)
+            span = (DateSpan(first.span.start, first.span.end) if first else None) or self.default(index)
+        return self._until(span, found)
+
+    def sentence_span(self, index: int, sentence: str, join: bool = False) -> DateSpan | None:
+        found = self._found(sentence)
+        own = next((m for m in found if not m.until), None)
+        span = own.span if own else self.default(index)
+        if own and own.since and own.span.end is None:
+            span = DateSpan(own.span.start)
+        if join and self.join_start and (span is None or within(DateSpan(self.join_start), span)):
+            span = DateSpan(self.join_start)
+        return self._until(span, found)
+
+    def plan_span(self, index: int, sentence: str, paragraph: str) -> DateSpan | None:
+        for text in (sentence, paragraph):
+            found = [m for m in self._found(text) if not m.until]
+            if found:
+                return found[0].span
+        if self.year:
+            return DateSpan(f"{int(self.year) + 1:04d}")
+        return None

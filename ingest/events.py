@@ -1,0 +1,264 @@
+"""Stage 5: narrative sections and accomplishment sentences become events.
+
+A heading that names an event ('분산실험 도입', 'CI도입') makes one event of its section; in
+sections with label headings ('한 것', 'New Job') and in prose, each sentence or list item that
+reads as something done (a career/learning verb in a completed form, not negated, not a wish)
+is its own event. A technical post yields one `publication` event for itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import lexicon as lx
+from ingest.dates import DateSpan, is_retrospective, title_year
+from ingest.entities import Sighting, Unit, units
+from ingest.eventdates import DateContext
+from ingest.parse import ParsedPost
+from ingest.text import clauses, sentences, squash
+from kb.ids import event_id
+from kb.models import Event, Source
+
+_NARRATIVE_TAGS = re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
+                             r"personal|year|회사|취업|job", re.I)
+
+
+@dataclass
+class Candidate:
+    title: str
+    kind: str
+    section: int
+    quotes: list[tuple[int, int]]  # body offsets
+    entities: list[str] = field(default_factory=list)
+    own: list[str] = field(default_factory=list)  # entities named in the quote itself
+    span: DateSpan | None = None
+    confidence: float = 0.5
+    join: bool = False
+    employer: str | None = None
+
+
+def is_narrative(post: ParsedPost) -> bool:
+    """A retrospective or career post, as opposed to a technical write-up."""
+    meta = post.meta
+    if is_retrospective(meta.title):
+        return True
+    return any(_NARRATIVE_TAGS.search(t) for t in (*meta.tags, *meta.categories))
+
+
+def clean_title(text: str, limit: int = 110) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = squash(re.sub(r"[*_`]{1,3}|^[-*+>#\s]+", "", text))
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False) -> tuple[str | None, float]:
+    """The clause of a (masked) sentence that reports something done, and how sure we are."""
+    if korean or re.search(r"[\uac00-\ud7a3]", text):
+        for part in lx.KO_CLAUSES.split(text):
+            if lx.KO_FUTURE.search(part) or lx.KO_NEGATIVE.search(part):
+                continue
+            past = bool(lx.KO_PAST.search(part))
+            if goal and not past:
+                continue
+            if lx.KO_STRONG.search(part):
+                return part, 0.7
+            if lx.KO_WEAK.search(part) and (past or done_section or lx.KO_NOUN_END.search(part)):
+                return part, (0.55 if past else 0.5)
+        if done_section and not goal and not lx.KO_NEGATIVE.search(text) and not lx.KO_FUTURE.search(text) \
+                and len(text.strip()) > 3:
+            return text, 0.45
+        return None, 0.0
+    for pattern, confidence in ((lx.EN_STRONG, 0.7), (lx.EN_WEAK, 0.5)):
+        for verb in pattern.finditer(text):
+            lo = text.rfind(",", 0, verb.start()) + 1
+            hi = text.find(",", verb.end())
+            clause = text[lo: hi if hi >= 0 else len(text)]
+            if lx.EN_FUTURE.search(clause) or lx.EN_NEGATIVE.search(clause):
+                continue
+            head = text[:verb.start()]
+            if lx.EN_SUBJECT.search(head) or re.match(r"(?i)my|our|.*I'?m on", verb.group(0)) \
+                    or (confidence > 0.6 and lx.EN_FIRST_PERSON.search(text)):
+                return clause, confidence
+    return None, 0.0
+
+
+def _weak_only(text: str) -> bool:
+    return not (lx.KO_STRONG.search(text) or lx.EN_STRONG.search(text))
+
+
+class _Builder:
+    def __init__(self, post: ParsedPost, sightings: list[Sighting]) -> None:
+        self.post = post
+        self.sightings = sightings
+        self.dates = DateContext(post)
+        self.korean = post.language == "ko"
+
+    def ids_in(self, lo: int, hi: int, types: tuple[str, ...] = ("skill", "person", "project", "organization")) -> list[str]:
+        return list(dict.fromkeys(s.id for s in self.sightings if lo <= s.start < hi and s.type in types))
+
+    def section_events(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        by_section: dict[int, list[Unit]] = {}
+        for unit in units(self.post):
+            by_section.setdefault(unit.section, []).append(unit)
+        for index, section in enumerate(self.post.sections):
+            heading = section.heading.strip()
+            blocks = [u for u in by_section.get(index, []) if u.block is not None]
+            if lx.SKIP_SECTION.match(heading) or (heading and lx.NEGATIVE_SECTION.search(heading)):
+                if lx.CLOSING_SECTION.match(heading) or lx.GOAL_SECTION.search(heading):
+                    out.extend(self._plans(index, blocks))
+                continue
+            goal = bool(heading and lx.GOAL_SECTION.search(heading))
+            done = bool(lx.DONE_SECTION.match(heading)) and not goal
+            container = any(index in s.parents for s in self.post.sections)
+            named = (bool(heading) and not done and not goal and not container and bool(blocks)
+                     and bool(lx.KO_EVENT_HEAD.search(heading)))
+            sentence_events = self._sentences(index, blocks, done, goal)
+            if named:
+                out.append(self._section_event(index, blocks, sentence_events))
+                # inside a named section, only distinct achievements stand on their own
+                head_ids = set(self.ids_in(section.start, section.start + len(heading) + 8))
+                for cand in sentence_events:
+                    text = self.post.body[cand.quotes[0][0]:cand.quotes[0][1]]
+                    cue = lx.ACHIEVEMENT.search(text)
+                    new_skills = [e for e in cand.own if e.startswith("skill:") and e not in head_ids]
+                    if cue and cue.group(0) not in heading and new_skills:
+                        out.append(cand)
+            else:
+                out.extend(sentence_events)
+        return out
+
+    def _section_event(self, index: int, blocks: list[Unit], inner: list[Candidate]) -> Candidate:
+        section = self.post.sections[index]
+        first = blocks[0]
+        quotes = [(first.start, first.start + len(first.text))] + [q for c in inner for q in c.quotes][:4]
+        quotes = list(dict.fromkeys(quotes))
+        ids = self.ids_in(section.start, section.end)
+        return Candidate(clean_title(section.heading), lx.kind_of(section.heading + " " + first.masked), index,
+                         quotes, ids, ids, self.dates.section_span(index), confidence=0.75)
+
+    def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
+        out: list[Candidate] = []
+        for unit in blocks:
+            assert unit.block is not None
+            done_here = done and unit.block.kind == "item"
+            for lo, hi in sentences(unit.masked, unit.text):
+                pieces = [(lo + a, lo + b) for a, b in clauses(unit.masked[lo:hi])] if not self.korean else [(lo, hi)]
+                for a, b in pieces:
+                    masked = unit.masked[a:b]
+                    clause, confidence = _is_event(masked, self.korean, done_here, goal)
+                    if clause is None:
+                        continue
+                    start, end = unit.start + a, unit.start + b
+                    ids = self.ids_in(start, end)
+                    fragment = not lx.KO_PAST.search(clause) and not lx.KO_STRONG.search(clause)
+                    needs_support = (not self.korean and _weak_only(masked)) or (self.korean and fragment and not done_here)
+                    if needs_support and not ids and not (self.korean and re.search(r"\d", clause)):
+                        continue
+                    context = self.ids_in(unit.start, unit.start + len(unit.text))
+                    raw = self.post.body[start:end]
+                    join = bool(re.search(r"입사|이직|이적|합류|joined|join\b|position at|job at", masked))
+                    dated = masked if self.korean else clause
+                    if self.korean:
+                        dated = " ".join(p for p in lx.KO_CLAUSES.split(masked) if not lx.KO_FUTURE.search(p)) or clause
+                    cand = Candidate(clean_title(raw), lx.kind_of(masked), index, [(start, end)],
+                                     list(dict.fromkeys(ids + context)), ids,
+                                     self.dates.sentence_span(index, dated, join), confidence, join,
+                                     self._employer(start, end, masked) if join else None)
+                    out.append(cand)
+        return out
+
+    def _plans(self, index: int, blocks: list[Unit]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for unit in blocks:
+            for lo, hi in sentences(unit.masked, unit.text):
+                masked = unit.masked[lo:hi]
+                start, end = unit.start + lo, unit.start + hi
+                projects = [i for i in self.ids_in(start, end) if i.startswith("project:")]
+                if lx.KO_PLAN.search(masked) or re.search(r"\bplan(?:ning)? to\b", masked, re.I):
+                    if projects:
+                        span = self.dates.plan_span(index, masked, unit.masked)
+                        out.append(Candidate(clean_title(self.post.body[start:end]), "plan", index, [(start, end)],
+                                             self.ids_in(unit.start, unit.start + len(unit.text)),
+                                             self.ids_in(start, end), span, 0.5))
+        return out
+
+    def _employer(self, start: int, end: int, masked: str) -> str | None:
+        orgs = [s for s in self.sightings if start <= s.start < end and s.type == "organization"]
+        if not orgs:
+            return None
+        verb = re.search(r"(?:에|로|으로)?\s*(?:입사|이직|이적|합류)|\bjoin(?:ed|ing)?\b|position at|job at", masked)
+        if verb is None:
+            return orgs[0].id
+        at = start + verb.start()
+        if re.match(r"[\uac00-\ud7a3'\s]", masked[verb.start():verb.start() + 1] or " ") and re.search(r"[\uac00-\ud7a3]", verb.group(0)):
+            before = [s for s in orgs if s.start < at]
+            return (before[-1] if before else orgs[0]).id
+        after = [s for s in orgs if s.start >= at]
+        return (after[0] if after else orgs[-1]).id
+
+
+def _link_employers(cands: list[Candidate]) -> None:
+    """After 'joined X', later events (not dated before the join) involve X too."""
+    employer: str | None = None
+    since: str | None = None
+    for cand in sorted(cands, key=lambda c: c.quotes[0][0]):
+        if cand.join and cand.employer:
+            employer, since = cand.employer, cand.span.start if cand.span else None
+            continue
+        if employer and employer not in cand.entities:
+            start = cand.span.start if cand.span else None
+            if since is None or start is None or start[: len(since)] >= since[: len(start)]:
+                cand.entities.append(employer)
+
+
+def _to_event(post: ParsedPost, cand: Candidate) -> Event:
+    section = post.sections[cand.section].heading
+    sources = []
+    for lo, hi in cand.quotes:
+        line = post.body_line + post.body.count("\n", 0, lo) + 1
+        sources.append(Source(post_id=post.post_id, post=post.path, section=section, quote=post.body[lo:hi],
+                              start=lo, end=hi, line=line))
+    key = post.body[cand.quotes[0][0]:cand.quotes[0][1]]
+    span = cand.span
+    return Event(id=event_id(post.post_id, section, cand.title, key), title=cand.title or section or post.meta.title,
+                 kind=cand.kind, start=span.start if span else None, end=span.end if span else None,  # type: ignore[arg-type]
+                 confidence=cand.confidence, entities=tuple(dict.fromkeys(cand.entities)), sources=tuple(sources))
+
+
+def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
+    """A technical post is itself an event: published on its date, about the skills it covers."""
+    counts: dict[str, int] = {}
+    for s in sightings:
+        if s.type == "skill":
+            counts[s.id] = counts.get(s.id, 0) + 1
+    topics = sorted(counts, key=lambda k: (-counts[k], k))[:12]
+    first = next((u for u in units(post) if u.block is not None), None)
+    sources: tuple[Source, ...] = ()
+    if first is not None:
+        lo, hi = sentences(first.masked)[0] if sentences(first.masked) else (0, len(first.text))
+        start, end = first.start + lo, first.start + hi
+        sources = (Source(post_id=post.post_id, post=post.path, section=post.sections[first.section].heading,
+                          quote=post.body[start:end], start=start, end=end,
+                          line=post.body_line + post.body.count("\n", 0, start) + 1),)
+    else:
+        sources = (Source(post_id=post.post_id, post=post.path, section="", quote=""),)
+    return Event(id=event_id(post.post_id, "publication"), title=post.meta.title, kind="publication",
+                 start=post.meta.date, confidence=0.9, entities=tuple(topics), sources=sources)
+
+
+def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
+    if not is_narrative(post):
+        return [publication_event(post, sightings)]
+    builder = _Builder(post, sightings)
+    cands = builder.section_events()
+    _link_employers(cands)
+    events: dict[str, Event] = {}
+    for cand in cands:
+        event = _to_event(post, cand)
+        events.setdefault(event.id, event)
+    return list(events.values())
+
+
+__all__ = ["extract_events", "is_narrative", "publication_event", "clean_title", "title_year"]

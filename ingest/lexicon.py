@@ -1,0 +1,81 @@
+"""Verb and label lexicons (Korean and English) that tell an event sentence from commentary.
+
+Generic on purpose: career and learning verbs, completion endings, negation and future forms,
+and the labels retrospectives use for their sections ('한 것', 'What I did', '아쉬운 점').
+"""
+from __future__ import annotations
+
+import re
+
+# sections that never hold events
+SKIP_SECTION = re.compile(
+    r"^(?:abstract|introduction|intro|conclusions?|references?|outro|summary|tl;?dr|table of contents|toc|"
+    r"appendix|acknowledg\w*|thanks|끝으로|마치며|마무리|맺음말|결론|서론|들어가며|들어가기\s?전에|요약|목차|참고|"
+    r"참고\s?자료|참고\s?문헌|부록|감사의\s?글|후기)\b", re.IGNORECASE)
+CLOSING_SECTION = re.compile(r"^(?:끝으로|마치며|마무리|맺음말|결론|conclusions?|outro|closing|final thoughts)", re.I)
+NEGATIVE_SECTION = re.compile(r"아쉬운|아쉬웠|못한|부족한|반성|regrets?|what went wrong|could have|mistakes?|failures?", re.I)
+GOAL_SECTION = re.compile(r"목표|계획|다짐|앞으로|내년|goals?|plans?|resolutions?|next year|looking ahead|todo", re.I)
+DONE_SECTION = re.compile(r"^(?:한\s?것|한\s?일|했던\s?(?:것|일)|노력한\s?(?:점|것)|성과|이룬\s?것|주요\s?활동|"
+                          r"what i did|things i did|accomplishments?|achievements?|highlights?|done)\s*[:!.]*$", re.I)
+
+# a heading that names an event rather than a topic
+KO_EVENT_HEAD = re.compile(r"도입|진행|개발|해결|참여|참가|입사|이직|퇴사|대회|스터디|contribute|샀다|시작|발표|수상|"
+                           r"합격|출시|배포|구축|기르기|변화|도전|졸업|입학|결혼|이사|준비|공부|프로젝트|세미나|"
+                           r"hackathon|joined|launch\w*|shipp\w*|released|moved|started|bought|graduat\w*|won\b", re.I)
+
+KO_STRONG = re.compile(r"입사(?:했|하였|함|한|하게|해서|하고)|이직(?:했|하였|함|한|하게)|이적(?:했|함|하였)?|퇴사(?:했|함|하였|한)|"
+                       r"합류(?:했|함|하였|하게)|합격(?:했|함|하였|되)|졸업(?:했|함|하였)|입학(?:했|함|하였)|"
+                       r"수상(?:했|함|하였)|입상(?:했|함|하였)|우승(?:했|함|하였)|달성(?:했|함|하였)|출시(?:했|함|하였)|"
+                       r"샀다|구매(?:했|함)|결혼(?:했|함)|이사(?:했|함)|창업(?:했|함)|승진(?:했|함)|"
+                       r"(?:개발자|엔지니어|팀장|리더|년차|연차|정규직|멤버)\S{0,2}\s*(?:가|이)?\s*(?:되었|됐)|다님|다녔")
+KO_WEAK = re.compile(r"개발|구현|도입|구축|배포|운영|참여|참가|진행|완료|마쳤|마무리|작성|기여|공부|학습|배웠|읽었|"
+                     r"만들었|해결|발견|밝혀|지원(?:했|함)|확인해|써봤|써보았|사용(?:했|하였|함)|세팅|적용|발표|세미나|"
+                     r"contribute|시작(?:했|하였|함|하게)")
+KO_PAST = re.compile(r"(?:했|하였|했었|되었|됐|었|았|였|웠|렀|봤|갔|왔|냈|졌)(?:다|고|는데|지만|던|으며|으나|어서|다고|음|습니다)|"
+                     r"(?:함|됨|봄|옴|냄|짐|님|음|힘)\s*[.!]?\s*$|중(?:이다|인데|이며|입니다)|수 있었|게 되었|게 됐")
+KO_NOUN_END = re.compile(r"(?:작성|개발|경험|도입|참여|구축|해결|진행|운영|지원|공부|이적|사용|협업|시각화|분석)\s*(?:\(|$|[.!]\s*$)")
+KO_FUTURE = re.compile(r"(?:겠|싶|고자|려고|할\s?예정|계획이|바란|바래|하자|야지|보자|좋겠|었으면|았으면|였으면|"
+                       r"기대된|희망)[^.]{0,8}[.!?…~\s]*$")
+KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패)[^.]{0,12}[.!?…~\s]*$")
+KO_CLAUSES = re.compile(r"(?<=는데|인데|은데|지만|으나|니까)[,\s]+|(?<=[고며서]),\s+")
+KO_PLAN = re.compile(r"기획|계획|예정|준비\s?중")
+
+EN_STRONG = re.compile(
+    r"\b(?:joined|left|quit|got (?:a|an|my|the)\s+(?:new\s+)?(?:\w+\s+){0,3}(?:job|position|offer|role|promotion|raise)|"
+    r"got an? (?:\w+\s+){0,2}(?:published|accepted)|published|was promoted|were promoted|got promoted|graduated|"
+    r"won|bought|moved|launched|shipped|released|started (?:a|an|my|our)\b|founded|co-founded|"
+    r"gave (?:a|my) talk|spoke at|presented|hired|parental leave|maternity leave|paternity leave|"
+    r"(?:my|our) first (?:full )?(?:year|job|time|month)|became)\b", re.IGNORECASE)
+EN_WEAK = re.compile(r"\b(?:learned|learnt|started using|started|gotten to (?:know|use)|got to (?:know|use)|used|"
+                     r"worked (?:on|at|for|with)\s+(?=[A-Z])|working on|work on|(?:project|team) I'?m on|did (?:some )?(?:more )?"
+                     r"(?:\w+ )?work|built|included in|managing|managed|led|organized|attended|contributed|"
+                     r"adopted|introduced|studied|finished|completed|taught|mentored)\b", re.IGNORECASE)
+EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|me)\b")
+EN_SUBJECT = re.compile(r"\b(?:I|we|We|my|our)\b(?:'(?:ve|m|d))?(?:\s+[\w'-]+){0,3}?\s*$")
+EN_FUTURE = re.compile(r"\b(?:will|won't|going to|want to|wanted to|would like|hope to|plan to|planning to|"
+                       r"might|maybe|should|I'll|we'll|looking forward|if I|next year)\b", re.IGNORECASE)
+EN_NEGATIVE = re.compile(r"\b(?:never|not|didn't|haven't|hadn't|wasn't|couldn't|no longer)\b", re.IGNORECASE)
+
+ACHIEVEMENT = re.compile(r"발견|밝혀|해결|수상|입상|우승|달성|합격|기여|merged|fixed|found|discovered|won|solved", re.I)
+
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("competition", re.compile(r"대회|경진|공모전|해커톤|게임잼|잼|competition|hackathon|game jam|kaggle|top\s?\d+", re.I)),
+    ("publication", re.compile(r"출간|기고|게재|publish\w*|article|newsletter|magazine", re.I)),
+    ("education", re.compile(r"졸업|입학|학위|graduat\w*|degree|bootcamp", re.I)),
+    ("achievement", re.compile(r"수상|입상|우승|달성|won\b|award|prize|achiev\w*", re.I)),
+    ("work", re.compile(r"입사|이직|이적|퇴사|합류|합격|취업|다님|다녔|년차|연봉|joined|left|\bjob\b|position|manag\w+|"
+                        r"freelance|client|hired|team at", re.I)),
+    ("talk", re.compile(r"발표|세미나|컨퍼런스|talk|spoke|presented|conference|meetup", re.I)),
+    ("adoption", re.compile(r"도입|적용|adopt\w*|introduc\w*|started using|migrat\w*|rolled out", re.I)),
+    ("study", re.compile(r"스터디|공부|학습|배웠|읽었|study|learn\w*|course|gotten to know|book", re.I)),
+    ("life", re.compile(r"샀다|구매|결혼|이사|출산|육아|parent\w*|bought|moved|house|married|baby|leave\b", re.I)),
+    ("project", re.compile(r"개발|구현|구축|배포|운영|프로젝트|라이브러리|contribute|built|project|launched|shipped", re.I)),
+    ("plan", re.compile(r"기획|계획|예정|plan", re.I)),
+)
+
+
+def kind_of(text: str) -> str:
+    for kind, pattern in KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"

@@ -1,0 +1,98 @@
+"""Link texts and targets as entity cues: a GitHub repo is a project, a company's domain is an
+organization, a product's own site names a tool, a personal site is a project."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from ingest.cues import NOT_NAMES
+from ingest.markdown import Link
+from ingest.vocabulary import Vocabulary
+from kb.ids import normalize
+
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org")
+_BOOK_HOSTS = ("yes24.com", "aladin.co.kr", "kyobobook.co.kr", "hanbit.co.kr", "oreilly.com", "manning.com",
+               "ridibooks.com", "interpark.com", "amazon.com")
+_GENERIC_TEXT = re.compile(r"^(?:here|this|link|repo|repository|source|code|post|whole post|blog post|article|"
+                           r"open[- ]source project|project|website|site|여기|링크|이곳|레포|저장소|코드|원문)$", re.I)
+_SITE_WORDS = re.compile(r"사이트|블로그|서비스|웹사이트|홈페이지|앱|\bsite\b|\bblog\b|\bapp\b|newsletter|podcast", re.I)
+_TOOL_CONTEXT = re.compile(r"\b(?:using|use|used|uses|learn\w*|librar\w+|framework|tool\w*|know|tried|adopt\w*)\b|"
+                           r"사용|도입|활용|공부|써보|배우", re.I)
+_WORK_CONTEXT = re.compile(r"\b(?:at|joined|join|left|position|job|company|consultancy|startup|freelance|hired)\b|"
+                           r"입사|이직|회사|근무", re.I)
+
+
+@dataclass(frozen=True)
+class LinkCue:
+    type: str  # project | organization | skill
+    name: str
+    aliases: tuple[str, ...]
+    link: Link
+    category: str | None = None
+    guess: bool = False  # read from the link text alone: yields to what the text itself says
+    named: bool = True  # the link text is the entity's name (else it is not an alias)
+
+
+def _host(url: str) -> tuple[str, str]:
+    parsed = urlparse(url if "//" in url else f"//{url}")
+    host = (parsed.hostname or "").lower()
+    return (host[4:] if host.startswith("www.") else host), parsed.path or "/"
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 5 and not _GENERIC_TEXT.match(text.strip()) and not text.strip().endswith((".", "!", "?", "다"))
+            and not re.fullmatch(r"[#\d\s.,]+", text) and words[0] not in ("I", "I'm", "I've"))
+
+
+def _org_for_host(host: str, vocab: Vocabulary) -> tuple[str, bool] | None:
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        term = vocab.domains.get(".".join(parts[i:]))
+        if term is not None:
+            return term.name, term.content_host
+    return None
+
+
+def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> list[LinkCue]:
+    """What one link says about entities, read with the sentence and paragraph around it."""
+    host, path = _host(link.url)
+    if not host or link.url.startswith("#"):
+        return []
+    text = re.sub(r"\s+", " ", re.sub(r"[*_`]", "", link.text)).strip()
+    segments = [p for p in path.split("/") if p]
+    out: list[LinkCue] = []
+    if host in _CODE_HOSTS and len(segments) >= 2:
+        repo = segments[1].removesuffix(".git")
+        cleaned = re.sub(r"\s*(?:top\s*\d+|\d+\s*(?:회|위|등))\s*$", "", text, flags=re.I)
+        name = cleaned if _name_like(cleaned) else repo
+        subject = re.match(r"\s*([A-Z][\w-]+)\s+is\b", sentence)  # "Milmove is also an [open-source project]"
+        if not _name_like(cleaned) and subject and subject.group(1) not in NOT_NAMES:
+            name = subject.group(1)
+        return [LinkCue("project", name, tuple(dict.fromkeys((name, repo))), link)]
+    if any(host == b or host.endswith("." + b) for b in _BOOK_HOSTS):
+        if _name_like(text) and re.search(r"스터디|study|reading group|북클럽|독서", sentence, re.I):
+            out.append(LinkCue("project", text, (text,), link))
+        return out
+    known = _org_for_host(host, vocab)
+    if known is not None:
+        name, content_host = known
+        if not content_host or len(segments) <= 1 and "search" not in path:
+            out.append(LinkCue("organization", name, (name,), link, named=False))
+        return out
+    stem = host.split(".")[-2] if host.count(".") >= 1 else host
+    if _name_like(text) and text.split()[0][:1].isupper() and text.split()[0] not in NOT_NAMES \
+            and normalize(text) and normalize(text) in normalize(host):
+        if normalize(text) in vocab.skill_names:
+            return out
+        if _WORK_CONTEXT.search(sentence) and len(segments) <= 1:
+            out.append(LinkCue("organization", text, (text,), link, guess=True))
+        elif _TOOL_CONTEXT.search(paragraph):
+            out.append(LinkCue("skill", text, (text,), link, category="tool", guess=True))
+        return out
+    if _name_like(text) and _SITE_WORDS.search(text) and re.search(r"\b(?:my|personal|own|started)\b", sentence, re.I):
+        out.append(LinkCue("project", text, (text, stem), link, guess=True))
+    elif not _name_like(text) and not segments and _SITE_WORDS.search(paragraph):
+        out.append(LinkCue("project", host, (host,), link, named=False))
+    return out

@@ -1,0 +1,155 @@
+"""Stage 2b: the body as a heading tree of sections, each with its prose blocks.
+
+Headings come from markdown-it-py, never from a `^#` regex (code fences hold many false ones).
+Blocks keep their verbatim source and offsets into the body; a `masked` copy of the same length
+blanks code, math, HTML, images and URLs so no later stage finds entities in them.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+_MD = MarkdownIt("commonmark", {"html": True}).use(dollarmath_plugin).enable("table")
+
+_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MASKS = (
+    re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL),                   # inline code
+    re.compile(r"\$\$.+?\$\$|(?<![\\\w$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\w)", re.DOTALL),  # math
+    re.compile(r"!\[[^\]]*\]\([^)]*\)"),                              # images
+    re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL),          # HTML
+    re.compile(r"\]\([^)]*\)"),                                        # link targets
+    re.compile(r"https?://\S+|www\.\S+"),                             # bare URLs
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),                             # Liquid templates
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    start: int  # offsets in the body of the whole `[text](url)`
+    end: int
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # paragraph | item | quote | cell
+    text: str  # verbatim source
+    masked: str  # same length as text; code, math, HTML and URLs blanked
+    start: int  # offsets in the body
+    end: int
+    line: int  # 1-based line in the body
+    depth: int = 0  # list nesting
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str  # plain text of the heading ("" for the text before the first heading)
+    level: int  # 1-6, 0 for the preamble
+    start: int  # offsets in the body: from the heading line to the next heading
+    end: int
+    line: int  # 1-based body line of the heading
+    parents: tuple[int, ...] = ()  # indexes of enclosing sections, outermost first
+    blocks: tuple[Block, ...] = ()
+
+
+def mask(text: str) -> str:
+    """Blank (with spaces, keeping length) everything that must never yield an entity."""
+    out = text
+    for pattern in _MASKS:
+        out = pattern.sub(lambda m: _keep_lines(m.group(0)), out)
+    return out.replace("[", " ").replace("]", " ")
+
+
+def _keep_lines(chunk: str) -> str:
+    return re.sub(r"[^\n]", " ", chunk)
+
+
+def _plain(inline: Token) -> str:
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline", "math_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _locate(body: str, lines: list[int], token_map: list[int], content: str) -> tuple[int, int]:
+    """Offsets of a block's content inside its source lines (markers and indentation left out)."""
+    lo = lines[token_map[0]]
+    hi = lines[token_map[1]] if token_map[1] < len(lines) else len(body)
+    raw = body[lo:hi]
+    rows = [r.strip() for r in content.split("\n") if r.strip()]
+    if not rows:
+        return lo, lo
+    first = raw.find(rows[0])
+    last = raw.rfind(rows[-1])
+    if first < 0 or last < 0:
+        return lo, lo + len(raw.rstrip())
+    return lo + first, lo + max(last + len(rows[-1]), first + len(rows[0]))
+
+
+def parse_body(body: str) -> list[Section]:
+    """The heading tree: one Section per heading, plus a preamble, each with its text blocks."""
+    lines = [0] + [m.end() for m in re.finditer(r"\n", body)]
+    tokens = _MD.parse(body)
+    sections: list[dict] = [{"heading": "", "level": 0, "start": 0, "line": 1, "parents": (), "blocks": []}]
+    stack: list[int] = []  # open sections by level
+    context: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
+            context.append(tok.type)
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
+            context.pop()
+        elif tok.type == "heading_open" and tok.map:
+            level = int(tok.tag[1])
+            while stack and sections[stack[-1]]["level"] >= level:
+                stack.pop()
+            sections.append({"heading": _plain(tokens[i + 1]), "level": level, "start": lines[tok.map[0]],
+                             "line": tok.map[0] + 1, "parents": tuple(stack), "blocks": []})
+            stack.append(len(sections) - 1)
+        elif tok.type == "inline" and tok.map and i > 0 and tokens[i - 1].type in ("paragraph_open", "td_open", "th_open"):
+            if "table_open" in context:
+                kind = "cell"
+            elif any(c.endswith("list_open") for c in context):
+                kind = "item"
+            elif "blockquote_open" in context:
+                kind = "quote"
+            else:
+                kind = "paragraph"
+            start, end = _locate(body, lines, tok.map, tok.content)
+            if end <= start:
+                continue
+            text = body[start:end]
+            links = tuple(Link(m.group(1), m.group(2), start + m.start(), start + m.end())
+                          for m in _LINK.finditer(text))
+            depth = sum(1 for c in context if c.endswith("list_open"))
+            sections[-1]["blocks"].append(Block(kind, text, mask(text), start, end,
+                                                bisect_right(lines, start), max(depth - 1, 0), links))
+    out: list[Section] = []
+    for n, sec in enumerate(sections):
+        end = sections[n + 1]["start"] if n + 1 < len(sections) else len(body)
+        out.append(Section(sec["heading"], sec["level"], sec["start"], end, sec["line"], sec["parents"],
+                           tuple(sec["blocks"])))
+    return out
+
+
+def first_heading(sections: list[Section]) -> str | None:
+    return next((s.heading for s in sections if s.level and s.heading), None)
+
+
+def guess_language(sections: list[Section]) -> str | None:
+    """'ko' when Hangul is a real share of the prose (Korean posts carry many English terms)."""
+    text = " ".join(b.masked for s in sections for b in s.blocks) + " ".join(s.heading for s in sections)
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if hangul + latin == 0:
+        return None
+    return "ko" if hangul / (hangul + latin / 2.5) > 0.3 else "en"

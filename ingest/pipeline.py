@@ -1,0 +1,141 @@
+"""Stage 7: run the stages over folders of posts and write to a store, incrementally.
+
+The only ingest code that touches the store. A post whose content hash (bytes + extractor
+version + vocabularies + curation) is unchanged is neither parsed nor written; one broken post is
+reported and never stops the run; writes go in batches, each atomic, so a crash never leaves a
+half-written post.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from ingest.build import build_graph
+from ingest.entities import extract
+from ingest.events import extract_events
+from ingest.parse import ParsedPost, parse_post, post_id_for
+from ingest.read import FileStat, RawPost, discover, read_post
+from ingest.resolve import Curation, curate, load_curation, tidy
+from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
+from kb.errors import KbError, PostError
+from kb.models import PostGraph
+from kb.store import Store
+
+EXTRACTOR_VERSION = "2026.11.29-1"
+BATCH_SIZE = 200
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class Failure(NamedTuple):
+    file: str
+    line: int | None
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Everything extraction depends on besides the post, with one digest for all of it."""
+
+    vocabulary: Vocabulary
+    curation: Curation
+    extra: Matcher | None
+    digest: str
+
+    def post_hash(self, raw: RawPost) -> str:
+        return hashlib.sha256(f"{raw.content_hash}\x1f{self.digest}".encode()).hexdigest()
+
+    def graph(self, raw: RawPost) -> PostGraph:
+        parsed: ParsedPost = parse_post(raw)
+        sightings = tidy(extract(parsed, self.vocabulary, self.extra))
+        events = extract_events(parsed, sightings)
+        sightings, events = curate(sightings, events, self.curation, parsed.post_id, parsed.path)
+        return build_graph(parsed, self.post_hash(raw), sightings, events)
+
+
+def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) -> Extractor:
+    curation = curation or Curation()
+    data = hashlib.sha256()
+    for name in ("skills.yaml", "organizations.yaml", "roles.yaml"):
+        path = data_dir / name
+        data.update(path.read_bytes() if path.exists() else b"")
+    extra = _typed(curation) if curation.entities else None
+    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{data.hexdigest()}|{curation.digest}".encode()).hexdigest()
+    return Extractor(load_vocabulary(data_dir), curation, extra, digest)
+
+
+def _typed(curation: Curation) -> Matcher:
+    """The user's entities, each with its own type (skill unless said otherwise)."""
+    terms = []
+    for entry in curation.entities:
+        terms.extend(_terms([entry], str(entry.get("type", "skill"))))
+    return Matcher(terms)
+
+
+def _under(stat_root: str, roots: Sequence[str]) -> bool:
+    return any(stat_root == r or stat_root.startswith(r.rstrip("/") + "/") for r in roots)
+
+
+def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | None = None,
+               on_progress: ProgressCallback | None = None) -> IngestReport:
+    """Bring the store in line with the posts under `roots`; returns what changed."""
+    paths = [Path(r).resolve() for r in roots]
+    curation = load_curation(Path(config) if config else None, [p if p.is_dir() else p.parent for p in paths])
+    extractor = make_extractor(curation)
+    report = IngestReport()
+    stats: list[FileStat] = []
+    for root in paths:
+        try:
+            stats.extend(discover([str(root)]))
+        except PostError as exc:
+            report.failed.append(Failure(exc.path, exc.line, exc.reason))
+    known = store.post_hashes()
+    seen: dict[str, str] = {}
+    pending: list[PostGraph] = []
+    for done, stat in enumerate(stats, 1):
+        if on_progress is not None:
+            on_progress(done, len(stats), stat.path)
+        post_id = post_id_for(stat.path)
+        where = f"{stat.root}/{stat.path}"
+        if post_id in seen:
+            report.failed.append(Failure(stat.path, None, f"post id {post_id!r} is already used by {seen[post_id]}"))
+            continue
+        seen[post_id] = where
+        try:
+            raw = read_post(stat)
+            digest = extractor.post_hash(raw)
+            before = known.get(post_id)
+            if before is not None and before == (stat.root, stat.path, digest):
+                report.unchanged.append(post_id)
+                continue
+            pending.append(extractor.graph(raw))
+            (report.updated if before is not None else report.added).append(post_id)
+        except PostError as exc:
+            report.failed.append(Failure(exc.path, exc.line, exc.reason))
+        except (KbError, ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+            report.failed.append(Failure(stat.path, None, f"{type(exc).__name__}: {exc}"))
+    whole_dirs = [str(p) for p in paths if p.is_dir()]
+    report.removed = sorted(pid for pid, (root, path, _) in known.items()
+                            if pid not in seen and _under(root, whole_dirs))
+    _write(store, pending, report.removed)
+    return report
+
+
+def _write(store: Store, graphs: list[PostGraph], remove: list[str]) -> None:
+    if not graphs and not remove:
+        return
+    batches = [graphs[i:i + BATCH_SIZE] for i in range(0, len(graphs), BATCH_SIZE)] or [[]]
+    for n, batch in enumerate(batches):
+        store.replace_posts(batch, remove=remove if n == 0 else ())

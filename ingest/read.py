@@ -1,0 +1,99 @@
+"""Stage 1, the only file I/O of ingest: find post files under roots and read them.
+
+Everything after this stage works on strings, so it can be tested without a disk.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import PostError
+
+POST_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """A post file found under a root; cheap to get (no read), enough to spot unchanged files."""
+
+    root: str  # absolute root, as given (resolved)
+    path: str  # relative to root, posix separators
+    size: int
+    mtime_ns: int
+
+    @property
+    def absolute(self) -> Path:
+        return Path(self.root) / self.path
+
+
+@dataclass(frozen=True)
+class RawPost:
+    """A post's decoded text and the hash of its bytes."""
+
+    root: str
+    path: str
+    text: str
+    content_hash: str  # sha256 of the raw bytes
+
+
+def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
+    """Every .md/.markdown file under each root, sorted; hidden dirs skipped, symlink loops cut."""
+    found: list[FileStat] = []
+    for given in roots:
+        root = Path(given).resolve()
+        if root.is_file():
+            if root.suffix.lower() in POST_SUFFIXES:
+                found.append(_stat(root.parent, root))
+            continue
+        if not root.is_dir():
+            raise PostError(str(given), "no such directory")
+        seen: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            real = os.path.realpath(dirpath)
+            if real in seen:  # a symlink loop, or a second way into the same dir
+                dirnames[:] = []
+                continue
+            seen.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith(".") or Path(name).suffix.lower() not in POST_SUFFIXES:
+                    continue
+                full = Path(dirpath) / name
+                if full.is_file():
+                    found.append(_stat(root, full))
+    return sorted(found, key=lambda s: (s.root, s.path))
+
+
+def _stat(root: Path, full: Path) -> FileStat:
+    st = full.stat()
+    return FileStat(root=str(root), path=full.relative_to(root).as_posix(), size=st.st_size,
+                    mtime_ns=st.st_mtime_ns)
+
+
+def read_post(stat: FileStat) -> RawPost:
+    """Read and decode one post; undecodable bytes raise PostError naming file and line."""
+    try:
+        data = stat.absolute.read_bytes()
+    except OSError as exc:
+        raise PostError(stat.path, f"cannot read: {exc.strerror or exc}") from exc
+    return RawPost(root=stat.root, path=stat.path, text=decode(data, stat.path),
+                   content_hash=hashlib.sha256(data).hexdigest())
+
+
+def decode(data: bytes, path: str = "<post>") -> str:
+    """UTF-8 (BOM or not), or UTF-16 with a BOM; anything else is an error with its line."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise PostError(path, f"invalid UTF-16: {exc.reason}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise PostError(path, f"invalid UTF-8 at byte {exc.start}: {exc.reason}", line=line) from exc

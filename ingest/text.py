@@ -1,0 +1,46 @@
+"""Small text helpers shared by the extraction stages: sentences and clauses with their offsets."""
+from __future__ import annotations
+
+import re
+
+# a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)|\n")
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|;\s+")
+
+
+def spans(text: str, pattern: re.Pattern[str] = _SENTENCE_END, raw: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty piece, trimmed of surrounding blanks (in `raw`, if given)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in pattern.finditer(text):
+        end = m.end() if pattern is _SENTENCE_END else m.start()
+        _add(text, start, end, out, raw)
+        start = m.end()
+    _add(text, start, len(text), out, raw)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]], raw: str | None = None) -> None:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece.rstrip())
+    if raw is not None and lead:
+        tick = raw.find("`", start, start + lead)  # a sentence may open with inline code
+        if tick >= 0:
+            lead = tick - start
+    if piece.strip(" \t\n-*>#"):
+        out.append((start + lead, start + trail))
+
+
+def sentences(masked: str, raw: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of a block, found on its masked text so URLs and code never split one."""
+    return spans(masked, raw=raw)
+
+
+def clauses(masked: str) -> list[tuple[int, int]]:
+    """A sentence's clauses (split at a spaced dash, a semicolon, 'though')."""
+    return spans(masked, _CLAUSE_BREAK)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,178 @@
+"""Data files (skills, organizations, roles) loaded once and compiled into one Aho-Corasick matcher.
+
+The matcher finds every vocabulary form in a text with word boundaries that suit both scripts:
+Latin forms match whole words (a following Hangul syllable is a boundary: "CI도입"); Korean forms
+may be followed only by particles ("레이를", "분산처리가"), never by more of a word ("레이저").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from kb.errors import ConfigError
+from kb.ids import normalize
+
+DATA_DIR = Path(__file__).parent / "data"
+
+PARTICLES: frozenset[str] = frozenset(
+    "를 을 이 가 은 는 로 으로 와 과 의 에 에서 도 만 까지 부터 랑 이랑 하고 처럼 보다 께 에게 한테 "
+    "에는 에서는 으로는 로는 과는 와는 이나 나 이나마 라는 이라는 란 이란 라고 이라고 같은 과의 와의 "
+    "으로도 로도 에도 에서도 만큼 밖에 마저 조차 뿐 들 들을 들이 들은 들과 들의 들도 들에게 "
+    "를통해 을통해 였다 이다 였고 이고 이며 였는데 인데 다 쪽".split())
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_WORD = re.compile(r"[0-9A-Za-z]")
+# what may follow a Korean form: a chain of particles, or a copula ("팀장이였는데", "스터디였다")
+_TAIL = re.compile(r"^(?:(?:님|분|들|이|가|은|는|을|를|의|에|에서|에게|께|께서|한테|로|으로|와|과|도|만|까지|부터|랑|이랑|"
+                   r"하고|처럼|보다|만큼|조차|마저)+|(?:이)?(?:었|였|다|고|며|라|야|에요|예요|지|죠|인|입|이었|이였).*)$")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vocabulary entry."""
+
+    type: str  # skill | organization | person
+    name: str
+    category: str | None
+    aliases: tuple[str, ...]  # every form, for export
+    domains: tuple[str, ...] = ()
+    strict: tuple[str, ...] = ()  # forms matched only exactly as written
+    content_host: bool = False  # deep links into this site are content, not a cue for the organization
+    match_name: bool = True  # roles are matched by their aliases only ("Manager" is a label, not a cue)
+
+    @property
+    def loose(self) -> tuple[str, ...]:
+        forms = (self.name, *self.aliases) if self.match_name else self.aliases
+        return tuple(f for f in forms if f not in self.strict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: Term
+    start: int
+    end: int
+    surface: str
+
+
+def _lower(text: str) -> str:
+    """Lower-case without changing length, so offsets stay true."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_latin(form: str) -> bool:
+    return not _HANGUL.search(form)
+
+
+def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _WORD.match(form[0]) and _WORD.match(before):
+        return False
+    if _WORD.match(form[-1]) and (_WORD.match(after) or after in "+#"):
+        return False
+    if _HANGUL.match(form[0]) and _HANGUL.match(before):
+        return False
+    if _HANGUL.match(form[-1]):
+        run = re.match(r"[\uac00-\ud7a3]*", text[end:])
+        tail = run.group(0) if run else ""
+        if tail and tail not in PARTICLES and not _TAIL.match(tail):
+            return False
+    return True
+
+
+class Matcher:
+    """All vocabulary forms in one automaton; `find` returns the longest non-overlapping hits."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, Term, bool]]] = {}
+        for term in terms:
+            for form in term.loose:
+                if form.strip():
+                    table.setdefault(_lower(form), []).append((form, term, False))
+            for form in term.strict:
+                table.setdefault(_lower(form), []).append((form, term, True))
+        for key, entries in table.items():
+            self._auto.add_word(key, entries)
+        self.empty = not table
+        if not self.empty:
+            self._auto.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        if self.empty:
+            return []
+        low = _lower(text)
+        hits: list[Hit] = []
+        for end_index, entries in self._auto.iter(low):
+            for form, term, strict in entries:
+                start, end = end_index - len(form) + 1, end_index + 1
+                surface = text[start:end]
+                if strict and surface != form:
+                    continue
+                if not strict and _is_latin(form) and len(form) <= 2 and surface != form:
+                    continue  # short Latin forms ("R", "Go") only as written
+                if _boundary_ok(text, start, end, form):
+                    hits.append(Hit(term, start, end, surface))
+                    break
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            kept.append(hit)
+        return kept
+
+
+def _load_yaml(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of entries")
+    return [d for d in data if isinstance(d, dict) and d.get("name")]
+
+
+def _terms(entries: list[dict[str, Any]], kind: str, match_name: bool = True) -> list[Term]:
+    terms: list[Term] = []
+    for raw in entries:
+        strict = tuple(str(x) for x in raw.get("strict") or [])
+        aliases = tuple(dict.fromkeys(str(a) for a in [*(raw.get("aliases") or []), *strict]))
+        terms.append(Term(kind, str(raw["name"]), raw.get("category") or raw.get("kind"), aliases,
+                          tuple(str(d).lower() for d in raw.get("domains") or []), strict,
+                          bool(raw.get("content_host")), match_name))
+    return terms
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    skills: Matcher
+    organizations: Matcher
+    roles: Matcher
+    domains: dict[str, Term]  # company domain -> organization
+    skill_names: dict[str, Term]  # normalized name/alias -> skill term
+
+
+def build_vocabulary(skills: list[dict[str, Any]], organizations: list[dict[str, Any]],
+                     roles: list[dict[str, Any]]) -> Vocabulary:
+    skill_terms, org_terms = _terms(skills, "skill"), _terms(organizations, "organization")
+    names: dict[str, Term] = {}
+    for term in skill_terms:
+        for form in (term.name, *term.aliases):
+            names.setdefault(normalize(form), term)
+    domains = {d: t for t in org_terms for d in t.domains}
+    return Vocabulary(Matcher(skill_terms), Matcher(org_terms), Matcher(_terms(roles, "person", match_name=False)), domains, names)
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """The packaged vocabularies, read once per process."""
+    return build_vocabulary(_load_yaml(data_dir / "skills.yaml"), _load_yaml(data_dir / "organizations.yaml"),
+                            _load_yaml(data_dir / "roles.yaml"))

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+
+from ingest.dates import DateSpan, find_dates, parse_date, title_year, within
+
+TABLE = [
+    # text, base, expected spans
+    ("2020", None, [("2020", None)]),
+    ("2020-04", None, [("2020-04", None)]),
+    ("2020-04-15", None, [("2020-04-15", None)]),
+    ("2020.01", None, [("2020-01", None)]),
+    ("2020.01.05", None, [("2020-01-05", None)]),
+    ("2021/12/21", None, [("2021-12-21", None)]),
+    ("2020년", None, [("2020", None)]),
+    ("2020년 12월", None, [("2020-12", None)]),
+    ("2020년 12월 3일", None, [("2020-12-03", None)]),
+    ("March 2021", None, [("2021-03", None)]),
+    ("Mar 2021", None, [("2021-03", None)]),
+    ("May 3, 2021", None, [("2021-05-03", None)]),
+    ("2020-01 ~ 2020-03", None, [("2020-01", "2020-03")]),
+    ("2020-01 - 2020-03", None, [("2020-01", "2020-03")]),
+    ("입사 후: 2020-04 ~ 2020-12", None, [("2020-04", "2020-12")]),
+    ("2020년 1월~3월", None, [("2020-01", "2020-03")]),
+    ("from January to March 2020", None, [("2020-01", "2020-03")]),
+    ("작년에", "2022-12-31", [("2021", None)]),
+    ("지난해", "2022-06-01", [("2021", None)]),
+    ("올해는", "2022-12-31", [("2022", None)]),
+    ("금년", "2022-12-31", [("2022", None)]),
+    ("내년 6월부터", "2022-12-31", [("2023-06", None)]),
+    ("연말에", "2022-05-01", [("2022-12", None)]),
+    ("연초", "2022-05-01", [("2022-01", None)]),
+    ("상반기", "2021-09-01", [("2021-01", "2021-06")]),
+    ("작년 하반기", "2022-12-31", [("2021-07", "2021-12")]),
+    ("1년전 이쯤", "2022-12-31", [("2021-12", None)]),
+    ("last year", "2021-05-01", [("2020", None)]),
+    ("this year", "2021-05-01", [("2021", None)]),
+    ("next year", "2021-05-01", [("2022", None)]),
+    ("I joined in May", "2021-12-18", [("2021-05", None)]),
+    ("this summer", "2020-02-02", [("2020-06", "2020-08")]),
+    ("earlier this year", "2021-05-01", [("2021", None)]),
+    ("19년, 20년에는", "2022-12-31", [("2019", None), ("2020", None)]),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", TABLE)
+def test_date_grammar(text: str, base: str | None, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.span.start, m.span.end) for m in find_dates(text, base)] == expected
+
+
+@pytest.mark.parametrize("text", ["3.5+ years at Ad Hoc", "15년된 차", "26년 인생", "7년간 다님", "겨울에는 버스",
+                                  "v1.2.3 released", "작년"])
+def test_not_dates_or_unresolvable_without_base(text: str) -> None:
+    base = None if text == "작년" else "2022-12-31"
+    assert find_dates(text, base) == []
+
+
+def test_until_and_since_marks() -> None:
+    until = find_dates("2020년 12월까지 계속", None)[0]
+    since = find_dates("since March 2021", None)[0]
+    assert until.until and not until.since
+    assert since.since and since.span.start == "2021-03"
+
+
+def test_parse_date_values() -> None:
+    import datetime as dt
+
+    assert parse_date(dt.date(2021, 1, 2)) == "2021-01-02"
+    assert parse_date(dt.datetime(2021, 1, 2, 23, 0)) == "2021-01-02"
+    assert parse_date("2021-11-25 22:24:34 +0900") == "2021-11-25"
+    assert parse_date(2020) == "2020"
+    assert parse_date("someday") is None
+
+
+def test_retrospective_title_year() -> None:
+    assert title_year("2020년 회고", "2021-01-01") == "2020"
+    assert title_year("22년 회고", "2022-12-31") == "2022"
+    assert title_year("2021 Year in Review", "2022-01-05") == "2021"
+    assert title_year("Year in review", "2022-01-05") == "2021"
+    assert title_year("Understanding Ray", "2022-01-05") is None
+
+
+def test_within() -> None:
+    assert within(DateSpan("2020-05"), DateSpan("2020-04", "2020-12"))
+    assert not within(DateSpan("2019"), DateSpan("2020-04", "2020-12"))

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from ingest.entities import extract
+from ingest.resolve import tidy
+from ingest.vocabulary import Vocabulary
+from tests.ingest.conftest import EN_REVIEW, KO_RETRO, make_post
+
+
+def by_type(sightings: list, etype: str) -> set[str]:
+    return {s.name for s in sightings if s.type == etype}
+
+
+def test_code_blocks_and_inline_code_never_yield_entities(vocab: Vocabulary) -> None:
+    post = make_post("I use Python.\n\n```\nimport kubernetes\nReact\n```\n\nAnd `React` inline, $Go$ math, <span title='React'>x</span>.\n")
+    assert by_type(extract(post, vocab), "skill") == {"Python"}
+
+
+def test_korean_post_entities_with_particles_roles_and_orgs(vocab: Vocabulary) -> None:
+    found = tidy(extract(make_post(KO_RETRO), vocab))
+    assert "Ray" in by_type(found, "skill")
+    assert "Kubernetes" not in by_type(found, "skill")  # only inside a code fence
+    assert "Kakao" in by_type(found, "organization")
+    assert "Team lead" in by_type(found, "person")
+    assert {"알고리즘 스터디", "스터디"} <= by_type(found, "project")
+
+
+def test_roles_are_scoped_to_their_post(vocab: Vocabulary) -> None:
+    a = extract(make_post("팀장님과 이야기했다.\n", path="a.md"), vocab)
+    b = extract(make_post("팀장님과 이야기했다.\n", path="b.md"), vocab)
+    assert a[0].name == b[0].name == "Team lead" and a[0].id != b[0].id
+
+
+def test_english_post_link_and_context_cues(vocab: Vocabulary) -> None:
+    found = tidy(extract(make_post(EN_REVIEW, path="2021-year-in-review.md"), vocab))
+    assert {"Acme Labs", "Truss"} <= by_type(found, "organization")
+    assert "Amy" in by_type(found, "person")
+    assert "Friend" not in by_type(found, "person")  # "my friend Amy" is Amy
+    assert "Obsidian" in by_type(found, "skill")  # a product's own site, used as a tool
+    assert "Go" in by_type(found, "skill")
+
+
+def test_github_link_is_a_project_and_company_domain_an_organization(vocab: Vocabulary) -> None:
+    post = make_post("대회 결과는 [ndc ai 대결 top 16](https://github.com/someone/neco2018) 이었다.\n\n"
+                     "[사내 해커톤](https://www.kakaocorp.com/page/1)에 참여했다.\n\n"
+                     "[검색](https://www.google.com/search?q=x)해 보았다.\n")
+    found = extract(post, vocab)
+    project = next(s for s in found if s.type == "project" and "neco2018" in s.aliases)
+    assert project.name == "ndc ai 대결"
+    assert "Kakao" in by_type(found, "organization")
+    assert "Google" not in by_type(found, "organization")
+
+
+def test_mentions_carry_sentence_quotes_and_offsets(vocab: Vocabulary) -> None:
+    post = make_post("첫 문장이다. 나는 파이썬을 배웠다.\n")
+    found = extract(post, vocab)
+    python = next(s for s in found if s.name == "Python")
+    assert post.body[python.quote_start:python.quote_end] == "나는 파이썬을 배웠다."
+    assert post.body[python.start:python.end] == "파이썬"

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from ingest.entities import extract
+from ingest.events import extract_events, is_narrative
+from ingest.resolve import tidy
+from ingest.vocabulary import Vocabulary
+from kb.ids import entity_id
+from tests.ingest.conftest import EN_REVIEW, KO_RETRO, make_post
+
+
+def events_of(text: str, vocab: Vocabulary, path: str = "2021-01-01-retro.md") -> list:
+    post = make_post(text, path=path)
+    return extract_events(post, tidy(extract(post, vocab)))
+
+
+def test_korean_retrospective_sections_periods_and_skips(vocab: Vocabulary) -> None:
+    events = {e.title: e for e in events_of(KO_RETRO, vocab)}
+    join = next(e for t, e in events.items() if "입사" in t)
+    assert join.start == "2020-04" and entity_id("organization", "Kakao") in join.entities
+    study = events["알고리즘 스터디 진행"]
+    assert (study.start, study.end) == ("2020-01", "2020-12")  # the period, extended by "…까지"
+    ray = events["분산실험 도입"]
+    assert (ray.start, ray.end, ray.kind) == ("2020-04", "2020-12", "adoption")
+    assert entity_id("skill", "Ray") in ray.entities
+    assert entity_id("organization", "Kakao") in ray.entities  # the employer since joining
+    assert not any("건강" in t or "끝으로" in t or "내년" in t for t in events)
+    assert all(e.sources and e.sources[0].post == "2021-01-01-retro.md" for e in events.values())
+
+
+def test_english_review_sentences_clauses_relative_dates(vocab: Vocabulary) -> None:
+    events = events_of(EN_REVIEW, vocab, path="2021-year-in-review.md")
+    titles = [e.title for e in events]
+    job = next(e for e in events if e.title.startswith("I got a new job"))
+    assert job.start == "2021" and job.kind == "work"
+    guild = next(e for e in events if e.title.startswith("I joined the Go guild"))
+    assert guild.start == "2021-05"
+    assert any(t.startswith("though for 2 of those months") for t in titles)
+    obsidian = next(e for e in events if "Obsidian" in e.title)
+    assert obsidian.start == "2021"  # "this year" in a review of 2021 posted in 2022
+    assert not any("never" in t or "want to" in t or "Inspired" in t for t in titles)
+
+
+def test_quotes_are_verbatim_with_offsets(vocab: Vocabulary) -> None:
+    post = make_post(EN_REVIEW, path="2021-year-in-review.md")
+    for event in extract_events(post, tidy(extract(post, vocab))):
+        for source in event.sources:
+            assert post.body[source.start:source.end] == source.quote
+
+
+def test_technical_post_is_one_publication_event(vocab: Vocabulary) -> None:
+    text = "---\ntitle: Ray로 분산 학습하기\ncategories: [ml]\n---\n\n# 소개\n\nray와 python으로 실험을 나눈다.\n"
+    post = make_post(text, path="2021-02-03-ray.md")
+    assert not is_narrative(post)
+    (event,) = extract_events(post, tidy(extract(post, vocab)))
+    assert (event.kind, event.title, event.start) == ("publication", "Ray로 분산 학습하기", "2021-02-03")
+    assert entity_id("skill", "Ray") in event.entities
+
+
+def test_event_ids_are_stable(vocab: Vocabulary) -> None:
+    first = sorted(e.id for e in events_of(KO_RETRO, vocab))
+    assert first == sorted(e.id for e in events_of(KO_RETRO, vocab))
+    assert len(set(first)) == len(first)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from ingest.markdown import mask, parse_body
+from tests.ingest.conftest import KO_RETRO, make_post
+
+
+def test_heading_tree_ignores_headings_inside_code_fences() -> None:
+    post = make_post(KO_RETRO)
+    headings = [s.heading for s in post.sections]
+    assert "코드 안의 제목은 제목이 아니다" not in " ".join(headings)
+    assert headings[:4] == ["", "나의 2020년", "입사 전: 2020-01 ~ 2020-03", "알고리즘 스터디 진행"]
+    study = post.sections[3]
+    assert [post.sections[i].heading for i in study.parents] == ["나의 2020년", "입사 전: 2020-01 ~ 2020-03"]
+
+
+def test_blocks_keep_verbatim_source_and_offsets() -> None:
+    body = "# T\n\nA [link](http://x.io) and `code`.\n\n- item one\n  continued\n- item two\n"
+    sections = parse_body(body)
+    blocks = sections[1].blocks
+    assert [b.kind for b in blocks] == ["paragraph", "item", "item"]
+    for block in blocks:
+        assert body[block.start:block.end] == block.text
+    assert blocks[1].text == "item one\n  continued"
+    assert blocks[0].links[0].url == "http://x.io" and blocks[0].links[0].text == "link"
+    assert blocks[0].line == 3
+
+
+def test_mask_blanks_code_math_html_and_urls_keeping_length() -> None:
+    text = "use `python` and $x_1$ <b>bold</b> see [Go](https://go.dev) or https://a.b/c"
+    masked = mask(text)
+    assert len(masked) == len(text)
+    assert "python" not in masked and "x_1" not in masked and "<b>" not in masked
+    assert "go.dev" not in masked and "a.b/c" not in masked
+    assert "Go" in masked and "bold" in masked
+
+
+def test_code_blocks_and_math_blocks_produce_no_blocks() -> None:
+    sections = parse_body("para\n\n```\ncode\n```\n\n$$\nx^2\n$$\n\n<div>html</div>\n")
+    assert [b.text for b in sections[0].blocks] == ["para"]
+
+
+def test_language_guess() -> None:
+    assert make_post(KO_RETRO).language == "ko"
+    assert make_post("I wrote about things in English today.\n").language == "en"
