@@ -4,7 +4,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from kb.errors import ConfigError
+
 DEFAULT_DATABASE_URL = "sqlite:///kb.db"
+PEOPLE_MODES = ("full", "initials", "hide")
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,11 @@ class Settings:
     public_people: str = "full"  # hide | initials | full
     posts_dirs: tuple[str, ...] = field(default_factory=tuple)
     site_url: str = ""  # public base URL of `kb serve`, for links in exports (default: the request's)
+
+    def __post_init__(self) -> None:
+        if self.public_people not in PEOPLE_MODES:
+            raise ConfigError(f"KB_PUBLIC_PEOPLE must be one of {', '.join(PEOPLE_MODES)}, "
+                              f"not {self.public_people!r}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-PEOPLE_MODES = ("full", "initials", "hide")
+from kb.config import PEOPLE_MODES
+
 HIDDEN_NAME = "[someone]"
 NO_MATCH = "kb-hidden-name-0f1e"  # what a person's name in a query becomes: it matches nothing
 
