@@ -29,12 +29,16 @@ _ATOM = re.compile("|".join((
     rf"(?P<ko>(?<![\d.])(?P<y5>{_Y4}|\d{{2}})년(?!\s*(?:간|동안|된|째|차|만에|가까이|넘게|이상|\s*인생))"
     r"(?:\s*(?P<mo5>1[0-2]|0?[1-9])월(?:\s*(?P<d5>[1-3]?\d)일)?)?)",
     r"(?P<ko_md>(?<![\d.])(?P<mo6>1[0-2]|0?[1-9])월(?:\s*(?P<d6>[1-3]?\d)일)?)",
-    rf"(?P<en_m>\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+(?P<m7>{_MON})\b(?!\s+\d))",
+    r"(?P<ko_mr>(?<![\d.])(?P<mo8>1[0-2]|0?[1-9])\s*[~∼-]\s*(?P<mo9>1[0-2]|0?[1-9])월)",
+    rf"(?P<en_m>(?:\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+|[-–~]\s*)(?P<m7>{_MON})\b(?!\s+\d))",
+    rf"(?P<en_mh>^\W*(?P<m10>{_MON})\b(?=\W*$|\s*[-–~:]|\s+(?:to|until|through)\s))",
     r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
     r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
     r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )), re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
+_ONGOING = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|부터)\s*(?:~\s*)?(?:present|now|today|current(?:ly)?|현재|지금|재직\s?중)\b",
+                      re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:의|은|는|에|에는|도|of|,)?\s*$")
 _UNTIL_AFTER = re.compile(r"^\s*(?:까지|동안까지)")
 _UNTIL_BEFORE = re.compile(r"(?:until|till|through|by)\s*$", re.IGNORECASE)
@@ -102,12 +106,15 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
         a.year = year
         a.month = int(g["mo5"]) if g["mo5"] else None
         a.day = int(g["d5"]) if g["d5"] else None
+    elif g["ko_mr"]:
+        a.part, a.relative = (int(g["mo8"]), int(g["mo9"])), True
     elif g["ko_md"]:
         a.month, a.relative = int(g["mo6"]), True
         a.day = int(g["d6"]) if g["d6"] else None
-    elif g["en_m"]:
-        a.month, a.relative = MONTHS[g["m7"].lower()], True
-        a.start = m.start("m7")
+    elif g["en_m"] or g["en_mh"]:
+        group = "m7" if g["en_m"] else "m10"
+        a.month, a.relative = MONTHS[g[group].lower()], True
+        a.start = m.start(group)
     elif g["ko_rel"] or g["en_rel"]:
         if base_year is None:
             return None
@@ -203,6 +210,11 @@ def find_dates(text: str, base: str | None = None) -> list[DateMatch]:
                 i += 2
                 continue
         span = _span(a, base_year, base_month)
+        ongoing = _ONGOING.match(text[a.end:a.end + 16])
+        if span and ongoing:  # "2022.07 ~ 현재", "March 2020 - present": started then, still going
+            out.append(DateMatch(DateSpan(span.start), a.start, a.end + ongoing.end(), a.relative, since=True))
+            i += 1
+            continue
         if span:
             before, after = text[max(0, a.start - 8):a.start], text[a.end:a.end + 6]
             out.append(DateMatch(span, a.start, a.end, a.relative,

@@ -52,7 +52,8 @@ def clean_title(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False) -> tuple[str | None, float]:
+def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False,
+              item: bool = False) -> tuple[str | None, float]:
     """The clause of a (masked) sentence that reports something done, and how sure we are."""
     if korean or re.search(r"[\uac00-\ud7a3]", text):
         for part in lx.KO_CLAUSES.split(text):
@@ -69,6 +70,11 @@ def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False) -
                 and len(text.strip()) > 3:
             return text, 0.45
         return None, 0.0
+    if lx.EN_ITEM_VERB.match(text) and (item or done_section):
+        if not (lx.EN_FUTURE.search(text) or lx.EN_NEGATIVE.search(text)):
+            return text, (0.6 if lx.EN_STRONG.search(text) or done_section else 0.5)
+    if done_section and not (lx.EN_FUTURE.search(text) or lx.EN_NEGATIVE.search(text)):
+        return text, 0.45
     for pattern, confidence in ((lx.EN_STRONG, 0.7), (lx.EN_WEAK, 0.5)):
         for verb in pattern.finditer(text):
             lo = text.rfind(",", 0, verb.start()) + 1
@@ -105,11 +111,11 @@ class _Builder:
         for index, section in enumerate(self.post.sections):
             heading = section.heading.strip()
             blocks = [u for u in by_section.get(index, []) if u.block is not None]
-            if lx.SKIP_SECTION.match(heading) or (heading and lx.NEGATIVE_SECTION.search(heading)):
-                if lx.CLOSING_SECTION.match(heading) or lx.GOAL_SECTION.search(heading):
+            if lx.SKIP_SECTION.match(heading) or (heading and lx.is_negative_heading(heading)):
+                if lx.CLOSING_SECTION.match(heading):
                     out.extend(self._plans(index, blocks))
                 continue
-            goal = bool(heading and lx.GOAL_SECTION.search(heading))
+            goal = bool(heading and lx.is_goal_heading(heading))
             done = bool(lx.DONE_SECTION.match(heading)) and not goal
             container = any(index in s.parents for s in self.post.sections)
             named = (bool(heading) and not done and not goal and not container and bool(blocks)
@@ -118,12 +124,15 @@ class _Builder:
             if named:
                 out.append(self._section_event(index, blocks, sentence_events))
                 # inside a named section, only distinct achievements stand on their own
-                head_ids = set(self.ids_in(section.start, section.start + len(heading) + 8))
+                head_ids = set(self.ids_in(section.start, self._heading_end(index)))
                 for cand in sentence_events:
                     text = self.post.body[cand.quotes[0][0]:cand.quotes[0][1]]
                     cue = lx.ACHIEVEMENT.search(text)
-                    new_skills = [e for e in cand.own if e.startswith("skill:") and e not in head_ids]
-                    if cue and cue.group(0) not in heading and new_skills:
+                    new = [e for e in cand.own if e not in head_ids]
+                    new_skills = [e for e in new if e.startswith("skill:")]
+                    strong = lx.KO_STRONG.search(text) or lx.EN_STRONG.search(text)
+                    if (cue and cue.group(0) not in heading and new_skills) or \
+                            (strong and strong.group(0)[:2] not in heading and any(not e.startswith("skill:") for e in new)):
                         out.append(cand)
             else:
                 out.extend(sentence_events)
@@ -131,12 +140,19 @@ class _Builder:
 
     def _section_event(self, index: int, blocks: list[Unit], inner: list[Candidate]) -> Candidate:
         section = self.post.sections[index]
-        first = blocks[0]
+        first = next((b for b in blocks if re.search(r"\w", b.masked)), blocks[0])
         quotes = [(first.start, first.start + len(first.text))] + [q for c in inner for q in c.quotes][:4]
         quotes = list(dict.fromkeys(quotes))
         ids = self.ids_in(section.start, section.end)
         return Candidate(clean_title(section.heading), lx.kind_of(section.heading + " " + first.masked), index,
                          quotes, ids, ids, self.dates.section_span(index), confidence=0.75)
+
+    def _heading_end(self, index: int) -> int:
+        section = self.post.sections[index]
+        if not section.heading:
+            return section.start
+        end = self.post.body.find("\n", section.start)
+        return end if end >= 0 else section.end
 
     def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
         out: list[Candidate] = []
@@ -147,19 +163,22 @@ class _Builder:
                 pieces = [(lo + a, lo + b) for a, b in clauses(unit.masked[lo:hi])] if not self.korean else [(lo, hi)]
                 for a, b in pieces:
                     masked = unit.masked[a:b]
-                    clause, confidence = _is_event(masked, self.korean, done_here, goal)
+                    clause, confidence = _is_event(masked, self.korean, done_here, goal, unit.block.kind == "item")
                     if clause is None:
                         continue
                     start, end = unit.start + a, unit.start + b
                     ids = self.ids_in(start, end)
                     fragment = not lx.KO_PAST.search(clause) and not lx.KO_STRONG.search(clause)
                     needs_support = (not self.korean and _weak_only(masked)) or (self.korean and fragment and not done_here)
+                    if not self.korean and unit.block.kind == "item" and lx.EN_ITEM_VERB.match(masked):
+                        needs_support = False
                     if needs_support and not ids and not (self.korean and re.search(r"\d", clause)):
                         continue
-                    context = self.ids_in(unit.start, unit.start + len(unit.text))
+                    context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
+                        self.ids_in(self.post.sections[index].start, self._heading_end(index))
                     raw = self.post.body[start:end]
-                    join = bool(re.search(r"입사|이직|이적|합류|joined|join\b|position at|job at", masked))
-                    dated = masked if self.korean else clause
+                    join = bool(lx.JOIN.search(masked))
+                    dated = masked
                     if self.korean:
                         dated = " ".join(p for p in lx.KO_CLAUSES.split(masked) if not lx.KO_FUTURE.search(p)) or clause
                     cand = Candidate(clean_title(raw), lx.kind_of(masked), index, [(start, end)],
@@ -188,7 +207,7 @@ class _Builder:
         orgs = [s for s in self.sightings if start <= s.start < end and s.type == "organization"]
         if not orgs:
             return None
-        verb = re.search(r"(?:에|로|으로)?\s*(?:입사|이직|이적|합류)|\bjoin(?:ed|ing)?\b|position at|job at", masked)
+        verb = lx.JOIN.search(masked)
         if verb is None:
             return orgs[0].id
         at = start + verb.start()
@@ -207,7 +226,7 @@ def _link_employers(cands: list[Candidate]) -> None:
         if cand.join and cand.employer:
             employer, since = cand.employer, cand.span.start if cand.span else None
             continue
-        if employer and employer not in cand.entities:
+        if employer and employer not in cand.entities and cand.kind not in ("life", "plan"):
             start = cand.span.start if cand.span else None
             if since is None or start is None or start[: len(since)] >= since[: len(start)]:
                 cand.entities.append(employer)

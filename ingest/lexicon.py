@@ -15,28 +15,51 @@ SKIP_SECTION = re.compile(
 CLOSING_SECTION = re.compile(r"^(?:끝으로|마치며|마무리|맺음말|결론|conclusions?|outro|closing|final thoughts)", re.I)
 NEGATIVE_SECTION = re.compile(r"아쉬운|아쉬웠|못한|부족한|반성|regrets?|what went wrong|could have|mistakes?|failures?", re.I)
 GOAL_SECTION = re.compile(r"목표|계획|다짐|앞으로|내년|goals?|plans?|resolutions?|next year|looking ahead|todo", re.I)
+def _all_parts(pattern: re.Pattern[str], heading: str) -> bool:
+    parts = [p for p in re.split(r"\s*(?:[,/&·+]|\band\b|및)\s*", heading) if p.strip()]
+    return bool(parts) and all(pattern.search(p) for p in parts)
+
+
+def is_goal_heading(heading: str) -> bool:
+    """'2022 Goals', '내년 목표' (but not '개인 코딩, 개인 목표', which is half about what was done)."""
+    return _all_parts(GOAL_SECTION, heading)
+
+
+def is_negative_heading(heading: str) -> bool:
+    return _all_parts(NEGATIVE_SECTION, heading)
+
+
 DONE_SECTION = re.compile(r"^(?:한\s?것|한\s?일|했던\s?(?:것|일)|노력한\s?(?:점|것)|성과|이룬\s?것|주요\s?활동|"
                           r"what i did|things i did|accomplishments?|achievements?|highlights?|done)\s*[:!.]*$", re.I)
 
 # a heading that names an event rather than a topic
 KO_EVENT_HEAD = re.compile(r"도입|진행|개발|해결|참여|참가|입사|이직|퇴사|대회|스터디|contribute|샀다|시작|발표|수상|"
                            r"합격|출시|배포|구축|기르기|변화|도전|졸업|입학|결혼|이사|준비|공부|프로젝트|세미나|"
-                           r"hackathon|joined|launch\w*|shipp\w*|released|moved|started|bought|graduat\w*|won\b", re.I)
+                           r"hackathon|\bjoin(?:ed|ing)\b|\bleaving\b|\bleft\b|launch\w*|shipp\w*|releas\w*|\bmov(?:ed|ing)\b|"
+                           r"\bstart(?:ed|ing)\b|bought|buying|graduat\w*|\bwon\b|winning|promot\w*|\bquit\w*|"
+                           r"publish\w*|migrat\w*|adopt\w*|speaking at|\btalk at\b|internship", re.I)
 
 KO_STRONG = re.compile(r"입사(?:했|하였|함|한|하게|해서|하고)|이직(?:했|하였|함|한|하게)|이적(?:했|함|하였)?|퇴사(?:했|함|하였|한)|"
                        r"합류(?:했|함|하였|하게)|합격(?:했|함|하였|되)|졸업(?:했|함|하였)|입학(?:했|함|하였)|"
                        r"수상(?:했|함|하였)|입상(?:했|함|하였)|우승(?:했|함|하였)|달성(?:했|함|하였)|출시(?:했|함|하였)|"
                        r"샀다|구매(?:했|함)|결혼(?:했|함)|이사(?:했|함)|창업(?:했|함)|승진(?:했|함)|"
-                       r"(?:개발자|엔지니어|팀장|리더|년차|연차|정규직|멤버)\S{0,2}\s*(?:가|이)?\s*(?:되었|됐)|다님|다녔")
+                       r"(?:개발자|엔지니어|팀장|리더|년차|연차|정규직|멤버)\S{0,2}\s*(?:가|이)?\s*(?:되었|됐)|다님|다녔|"
+                       r"발표(?:했|하였|함|를\s?했)|공개(?:했|하였|함)|출간(?:했|하였|함)|기고(?:했|하였|함)|태어났|"
+                       r"런칭(?:했|하였|함)|오픈(?:했|하였|함)")
 KO_WEAK = re.compile(r"개발|구현|도입|구축|배포|운영|참여|참가|진행|완료|마쳤|마무리|작성|기여|공부|학습|배웠|읽었|"
+                     r"문서화|마이그레이션|이전(?:했|함)|자동화|개선|최적화|리팩터링|리팩토링|설계|전환|"
                      r"만들었|해결|발견|밝혀|지원(?:했|함)|확인해|써봤|써보았|사용(?:했|하였|함)|세팅|적용|발표|세미나|"
                      r"contribute|시작(?:했|하였|함|하게)")
 KO_PAST = re.compile(r"(?:했|하였|했었|되었|됐|었|았|였|웠|렀|봤|갔|왔|냈|졌)(?:다|고|는데|지만|던|으며|으나|어서|다고|음|습니다)|"
                      r"(?:함|됨|봄|옴|냄|짐|님|음|힘)\s*[.!]?\s*$|중(?:이다|인데|이며|입니다)|수 있었|게 되었|게 됐")
-KO_NOUN_END = re.compile(r"(?:작성|개발|경험|도입|참여|구축|해결|진행|운영|지원|공부|이적|사용|협업|시각화|분석)\s*(?:\(|$|[.!]\s*$)")
+KO_NOUN_END = re.compile(r"(?:작성|개발|경험|도입|참여|구축|해결|진행|운영|지원|공부|이적|사용|협업|시각화|분석|"
+                         r"문서화|마이그레이션|자동화|개선|최적화|리팩터링|리팩토링|설계|전환|발표|수상|입상)\s*(?:\(|$|[.!]\s*$)")
 KO_FUTURE = re.compile(r"(?:겠|싶|고자|려고|할\s?예정|계획이|바란|바래|하자|야지|보자|좋겠|었으면|았으면|였으면|"
                        r"기대된|희망)[^.]{0,8}[.!?…~\s]*$")
 KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패)[^.]{0,12}[.!?…~\s]*$")
+# taking up (or holding) a position somewhere: the organization becomes the context of later events
+JOIN = re.compile(r"입사|이직|이적|합류|다님|다녔|근무(?:했|하|중)|재직|\bjoin(?:ed|ing)?\b|position (?:at|with)|"
+                  r"job (?:at|with)|\bwork(?:ed|ing)? (?:at|for)\b(?=\s+[A-Z])", re.I)
 KO_CLAUSES = re.compile(r"(?<=는데|인데|은데|지만|으나|니까)[,\s]+|(?<=[고며서]),\s+")
 KO_PLAN = re.compile(r"기획|계획|예정|준비\s?중")
 
@@ -45,8 +68,9 @@ EN_STRONG = re.compile(
     r"got an? (?:\w+\s+){0,2}(?:published|accepted)|published|was promoted|were promoted|got promoted|graduated|"
     r"won|bought|moved|launched|shipped|released|started (?:a|an|my|our)\b|founded|co-founded|"
     r"gave (?:a|my) talk|spoke at|presented|hired|parental leave|maternity leave|paternity leave|"
-    r"(?:my|our) first (?:full )?(?:year|job|time|month)|became)\b", re.IGNORECASE)
-EN_WEAK = re.compile(r"\b(?:learned|learnt|started using|started|gotten to (?:know|use)|got to (?:know|use)|used|"
+    r"(?:my|our) first (?:full )?(?:year|job|time|month)|became|was born|were born|got married|had a (?:baby|son|daughter)|"
+    r"promoted)\b", re.IGNORECASE)
+EN_WEAK = re.compile(r"\b(?:learned|learnt|read (?=[\"'“A-Z]|the|a\b)|started using|started|gotten to (?:know|use)|got to (?:know|use)|used|"
                      r"worked (?:on|at|for|with)\s+(?=[A-Z])|working on|work on|(?:project|team) I'?m on|did (?:some )?(?:more )?"
                      r"(?:\w+ )?work|built|included in|managing|managed|led|organized|attended|contributed|"
                      r"adopted|introduced|studied|finished|completed|taught|mentored)\b", re.IGNORECASE)
@@ -56,6 +80,10 @@ EN_FUTURE = re.compile(r"\b(?:will|won't|going to|want to|wanted to|would like|h
                        r"might|maybe|should|I'll|we'll|looking forward|if I|next year)\b", re.IGNORECASE)
 EN_NEGATIVE = re.compile(r"\b(?:never|not|didn't|haven't|hadn't|wasn't|couldn't|no longer)\b", re.IGNORECASE)
 
+# a verb that opens a subjectless list item: "- Joined Stripe in February", "- Shipped the API"
+EN_ITEM_VERB = re.compile(r"^\W*(?:(?:finally|also|successfully)\s+)?(?:[A-Z][a-z]+ed|Built|Wrote|Led|Won|Began|Became|"
+                          r"Gave|Spoke|Taught|Ran|Got|Left|Joined|Shipped|Quit|Read|Took|Made|Met|Bought|Sold|Moved|Found|"
+                          r"Started|Launched|Published|Released|Learned|Learnt|Mentored|Hired|Went)\b")
 ACHIEVEMENT = re.compile(r"발견|밝혀|해결|수상|입상|우승|달성|합격|기여|merged|fixed|found|discovered|won|solved", re.I)
 
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -63,12 +91,13 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("publication", re.compile(r"출간|기고|게재|publish\w*|article|newsletter|magazine", re.I)),
     ("education", re.compile(r"졸업|입학|학위|graduat\w*|degree|bootcamp", re.I)),
     ("achievement", re.compile(r"수상|입상|우승|달성|won\b|award|prize|achiev\w*", re.I)),
-    ("work", re.compile(r"입사|이직|이적|퇴사|합류|합격|취업|다님|다녔|년차|연봉|joined|left|\bjob\b|position|manag\w+|"
+    ("work", re.compile(r"입사|이직|이적|퇴사|합류|합격|취업|다님|다녔|년차|연봉|승진|joined|left|\bjob\b|position|manag\w+|promot\w+|"
                         r"freelance|client|hired|team at", re.I)),
     ("talk", re.compile(r"발표|세미나|컨퍼런스|talk|spoke|presented|conference|meetup", re.I)),
     ("adoption", re.compile(r"도입|적용|adopt\w*|introduc\w*|started using|migrat\w*|rolled out", re.I)),
     ("study", re.compile(r"스터디|공부|학습|배웠|읽었|study|learn\w*|course|gotten to know|book", re.I)),
-    ("life", re.compile(r"샀다|구매|결혼|이사|출산|육아|parent\w*|bought|moved|house|married|baby|leave\b", re.I)),
+    ("life", re.compile(r"샀다|구매|결혼|이사|출산|육아|태어|parent\w*|bought|moved|house|married|baby|born|daughter|"
+                        r"\bson\b|wedding|leave\b", re.I)),
     ("project", re.compile(r"개발|구현|구축|배포|운영|프로젝트|라이브러리|contribute|built|project|launched|shipped", re.I)),
     ("plan", re.compile(r"기획|계획|예정|plan", re.I)),
 )

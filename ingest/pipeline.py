@@ -18,7 +18,7 @@ from ingest.entities import extract
 from ingest.events import extract_events
 from ingest.parse import ParsedPost, parse_post, post_id_for
 from ingest.read import FileStat, RawPost, discover, read_post
-from ingest.resolve import Curation, curate, load_curation, tidy
+from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
 from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
 from kb.errors import KbError, PostError
 from kb.models import PostGraph
@@ -59,7 +59,7 @@ class Extractor:
 
     def graph(self, raw: RawPost) -> PostGraph:
         parsed: ParsedPost = parse_post(raw)
-        sightings = tidy(extract(parsed, self.vocabulary, self.extra))
+        sightings = drop_unrealized(parsed, tidy(extract(parsed, self.vocabulary, self.extra)))
         events = extract_events(parsed, sightings)
         sightings, events = curate(sightings, events, self.curation, parsed.post_id, parsed.path)
         return build_graph(parsed, self.post_hash(raw), sightings, events)

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ingest import lexicon as lx
 from ingest.entities import Sighting
+from ingest.events import is_narrative
+from ingest.parse import ParsedPost
 from kb.errors import ConfigError
 from kb.ids import entity_id, event_id, normalize
 from kb.models import EVENT_KINDS, Event, Source, check_partial_date
@@ -116,6 +120,37 @@ def tidy(sightings: list[Sighting]) -> list[Sighting]:
     # a role right before a named person is that person ("my friend Amy")
     named = [s for s in out if s.type == "person" and not s.scoped]
     return [s for s in out if not (s.type == "person" and s.scoped and any(0 <= n.start - s.end <= 3 for n in named))]
+
+
+def _unrealized(post: ParsedPost, s: Sighting) -> bool:
+    """A mention inside a wish, a plan or a regret ('I want to learn NextJS', '…못해서 아쉽다')."""
+    heading = post.sections[s.section].heading
+    if heading and (lx.is_goal_heading(heading) or lx.is_negative_heading(heading)):
+        return True
+    sentence = post.body[s.quote_start:s.quote_end]
+    if re.search(r"[\uac00-\ud7a3]", sentence):
+        offset = s.start - s.quote_start
+        pos = 0
+        for part in lx.KO_CLAUSES.split(sentence):
+            pos = sentence.find(part, pos)
+            if pos <= offset < pos + len(part) + 1:
+                return bool(lx.KO_FUTURE.search(part) or lx.KO_NEGATIVE.search(part))
+            pos += len(part)
+        return False
+    offset = s.start - s.quote_start
+    lo = sentence.rfind(",", 0, offset) + 1
+    hi = sentence.find(",", offset)
+    clause = sentence[lo: hi if hi >= 0 else len(sentence)]
+    return bool(lx.EN_FUTURE.search(clause) or lx.EN_NEGATIVE.search(clause)
+                or (lx.EN_FUTURE.search(sentence[:offset]) and not re.search(r"[.;]", sentence[:offset])))
+
+
+def drop_unrealized(post: ParsedPost, sightings: list[Sighting]) -> list[Sighting]:
+    """In a narrative post, a skill only wished for or regretted is not one the author has."""
+    if not is_narrative(post):
+        return sightings
+    real = {s.id for s in sightings if s.type != "skill" or not _unrealized(post, s)}
+    return [s for s in sightings if s.id in real]
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -25,9 +25,10 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]], raw: str |
     lead = len(piece) - len(piece.lstrip())
     trail = len(piece.rstrip())
     if raw is not None and lead:
-        tick = raw.find("`", start, start + lead)  # a sentence may open with inline code
-        if tick >= 0:
-            lead = tick - start
+        # a sentence may open with inline code or a link, blanked in the masked text
+        opener = re.search(r"[\[`*\"'“‘]", raw[start:start + lead])
+        if opener:
+            lead = opener.start()
     if piece.strip(" \t\n-*>#"):
         out.append((start + lead, start + trail))
 

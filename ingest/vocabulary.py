@@ -85,6 +85,13 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     return True
 
 
+def _particle_follows(text: str, end: int) -> bool:
+    """'ray를', 'go로': a Latin word with a Korean particle is a term, whatever its case
+    (the ambiguity that makes 'ray' or 'go' strict is an English-prose one)."""
+    run = re.match(r"[\uac00-\ud7a3]+", text[end:])
+    return bool(run) and (run.group(0) in PARTICLES or bool(_TAIL.match(run.group(0))))
+
+
 class Matcher:
     """All vocabulary forms in one automaton; `find` returns the longest non-overlapping hits."""
 
@@ -112,9 +119,10 @@ class Matcher:
             for form, term, strict in entries:
                 start, end = end_index - len(form) + 1, end_index + 1
                 surface = text[start:end]
-                if strict and surface != form:
+                loose_ok = surface == form or (_is_latin(form) and len(form) >= 2 and _particle_follows(text, end))
+                if strict and not loose_ok:
                     continue
-                if not strict and _is_latin(form) and len(form) <= 2 and surface != form:
+                if not strict and _is_latin(form) and len(form) <= 2 and not loose_ok:
                     continue  # short Latin forms ("R", "Go") only as written
                 if _boundary_ok(text, start, end, form):
                     hits.append(Hit(term, start, end, surface))

@@ -96,14 +96,14 @@ def test_curation_file_beats_extraction_and_its_changes_re_extract(tmp_path: Pat
     root = tmp_path / "posts"
     write(root, "2021-01-01-retro.md", KO_RETRO)
     write(root, "kb.yaml", "merge: {ray: Ray Cluster}\nhide: [Team lead]\n"
-                           "entities: [{name: 건강관리, type: skill, aliases: [운동]}, {name: Ray, aliases: [ray]}]\n"
+                           "entities: [{name: Experimentation, type: skill, aliases: [실험]}, {name: Ray, aliases: [ray]}]\n"
                            "facts: [{post: 2021-01-01-retro, title: Gave a talk, start: 2020-11, kind: talk,"
                            " entities: [Kakao]}]\n")
     run_ingest([root], store)
     export = store.export()
     names = {e["name"] for e in export["entities"]}
     assert "Ray Cluster" in names and "Ray" not in names
-    assert "Team lead" not in names and "건강관리" in names
+    assert "Team lead" not in names and "Experimentation" in names
     talk = next(e for e in export["events"] if e["title"] == "Gave a talk")
     assert talk["start"] == "2020-11" and entity_id("organization", "Kakao") in talk["entities"]
     ray_events = [e for e in export["events"] if entity_id("skill", "Ray Cluster") in e["entities"]]
