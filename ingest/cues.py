@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 _H = r"[\uac00-\ud7a3]"
-_CAP = r"[A-Z][\w&.'’-]*"
+_CAP = r"[A-Z][\w&'’-]*(?:\.\w+)*"
 _CAPS = rf"{_CAP}(?:\s+(?:{_CAP}|of|for|and|&)){{0,3}}(?<![.,'’])"
 NOT_NAMES = frozenset(
     "I I'm I've I'd We You He She They It The A An This That These Those My Our Your Their His Her Its "
@@ -38,7 +38,8 @@ _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|�
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))
 _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새로운 다른 같은 좋은 많은 어떤 개인 사이드 토이 한 두 세 "
-                        "이번 다음 지난 기존 다양한 실제 다른".split())
+                        "이번 다음 지난 기존 다양한 실제 이후 이전 나중 그후 당시 최근 올해 작년 내년 지금 현재 다시 처음 "
+                        "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내".split())
 _EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|working\s+on|work\s+on|worked\s+on|built|"
                          rf"launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
 _EN_PERSON = re.compile(r"\b(?:my|our)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
@@ -70,26 +71,31 @@ def _name_ok(name: str) -> bool:
     return bool(words) and words[0] not in NOT_NAMES and not all(w in NOT_NAMES for w in words)
 
 
-def organizations(text: str) -> list[Cue]:
+_GENERIC_NAME_WORDS = frozenset("International Annual National Global Local Monthly Weekly Korean American European "
+                                "Asian World First Second Third Open Joint Workshop Proceedings IEEE ACM".split())
+
+
+def organizations(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     for m in _KO_ORG_SUFFIX.finditer(text):
         out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     for m in _KO_CORP.finditer(text):
         out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
-    for m in _KO_JOIN.finditer(text):
+    for m in _KO_JOIN.finditer(text) if narrative else ():
         name = m.group(1)
         if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS:
             out.append(Cue("organization", name, m.start(1), m.end(1)))
-    out.extend(_descriptive_orgs(text))
+    if narrative:
+        out.extend(_descriptive_orgs(text))
     for pattern in (_EN_ORG_SUFFIX, _EN_MEDIA):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             words = name.split()
             while words and words[0] in NOT_NAMES:
                 words = words[1:]
-            if len(words) >= 2:
+            if len(words) >= 2 and not all(w in _GENERIC_NAME_WORDS for w in words[:-1]):
                 out.append(Cue("organization", " ".join(words), m.end(1) - len(" ".join(words)), m.end(1)))
-    if _WORK_CONTEXT.search(text):
+    if narrative and _WORK_CONTEXT.search(text):
         for m in _EN_AT.finditer(text):
             name = m.group(1).strip()
             if _name_ok(name):
@@ -111,7 +117,7 @@ def _descriptive_orgs(text: str) -> list[Cue]:
     return out
 
 
-def projects(text: str) -> list[Cue]:
+def projects(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     for m in _KO_PROJECT.finditer(text):
         token = m.group(1)
@@ -120,7 +126,7 @@ def projects(text: str) -> list[Cue]:
         words = [token]
         left = text[:start]
         for prev in reversed(re.findall(rf"((?:{_H}|[A-Za-z0-9])+)\s+", left[-30:])[-2:]):
-            if not left.rstrip().endswith(prev) or prev in _WEAK_WORDS or re.search(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라]$|\d", prev):
+            if not left.rstrip().endswith(prev) or prev in _WEAK_WORDS or re.search(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인]$|\d", prev):
                 break
             words.insert(0, prev)
             left = left.rstrip()[: -len(prev)]
@@ -128,15 +134,17 @@ def projects(text: str) -> list[Cue]:
         if name in _BARE_PROJECTS or (len(words) > 1 or len(token) > 3):
             if not any(name == head for head in ("프로젝트", "라이브러리", "대회", "캠프", "챌린지")):
                 out.append(Cue("project", name, m.end(1) - len(name), m.end(1)))
-    for m in _EN_PROJECT.finditer(text):
+    for m in _EN_PROJECT.finditer(text) if narrative else ():
         name = m.group(1)
         if _name_ok(name):
             out.append(Cue("project", name, m.start(1), m.end(1)))
     return out
 
 
-def people(text: str) -> list[Cue]:
+def people(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
+    if not narrative:
+        return out
     for m in _EN_PERSON.finditer(text):
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
@@ -166,5 +174,7 @@ def enumerations(text: str) -> list[Cue]:
     return out
 
 
-def all_cues(text: str) -> list[Cue]:
-    return organizations(text) + projects(text) + people(text) + enumerations(text)
+def all_cues(text: str, narrative: bool = True) -> list[Cue]:
+    """Every cue; a technical write-up keeps only the ones that need no story around them."""
+    return organizations(text, narrative) + projects(text, narrative) + people(text, narrative) + \
+        (enumerations(text) if narrative else [])

@@ -109,6 +109,9 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
 
     `extra` holds the user's own vocabulary (kb.yaml), read before everything else.
     """
+    from ingest.events import is_narrative  # the same test decides which cues a post deserves
+
+    narrative = is_narrative(post)
     found: list[Sighting] = []
     for unit in units(post):
         col = _Collector(post, unit)
@@ -117,7 +120,7 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         _term_hits(col, vocab.skills)
         _term_hits(col, vocab.organizations)
         _term_hits(col, vocab.roles, scoped=True)
-        for cue in cue_finders.all_cues(unit.masked):
+        for cue in cue_finders.all_cues(unit.masked, narrative):
             if normalize(cue.name) in vocab.skill_names:
                 continue
             col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped, category=cue.category,

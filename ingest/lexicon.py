@@ -56,7 +56,7 @@ KO_NOUN_END = re.compile(r"(?:작성|개발|경험|도입|참여|구축|해결|�
                          r"문서화|마이그레이션|자동화|개선|최적화|리팩터링|리팩토링|설계|전환|발표|수상|입상)\s*(?:\(|$|[.!]\s*$)")
 KO_FUTURE = re.compile(r"(?:겠|싶|고자|려고|할\s?예정|계획이|바란|바래|하자|야지|보자|좋겠|었으면|았으면|였으면|"
                        r"기대된|희망)[^.]{0,8}[.!?…~\s]*$")
-KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패)[^.]{0,12}[.!?…~\s]*$")
+KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패|아니|아닌)[^.]{0,12}[.!?…~\s]*$")
 # taking up (or holding) a position somewhere: the organization becomes the context of later events
 JOIN = re.compile(r"입사|이직|이적|합류|다님|다녔|근무(?:했|하|중)|재직|\bjoin(?:ed|ing)?\b|position (?:at|with)|"
                   r"job (?:at|with)|\bwork(?:ed|ing)? (?:at|for)\b(?=\s+[A-Z])", re.I)
@@ -76,6 +76,9 @@ EN_WEAK = re.compile(r"\b(?:learned|learnt|read (?=[\"'“A-Z]|the|a\b)|started 
                      r"adopted|introduced|studied|finished|completed|taught|mentored)\b", re.IGNORECASE)
 EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|me)\b")
 EN_SUBJECT = re.compile(r"\b(?:I|we|We|my|our)\b(?:'(?:ve|m|d))?(?:\s+[\w'-]+){0,3}?\s*$")
+# the first subject pronoun of a sentence says whose story it is
+EN_PRONOUN = re.compile(r"\b(I|I'm|I've|I'd|we|We|my|My|our|Our|me|us|they|They|their|Their|he|He|she|She|his|His|"
+                        r"her|Her|it|It|its|Its|everyone|Everyone)\b")
 EN_FUTURE = re.compile(r"\b(?:will|won't|going to|want to|wanted to|would like|hope to|plan to|planning to|"
                        r"might|maybe|should|I'll|we'll|looking forward|if I|next year)\b", re.IGNORECASE)
 EN_NEGATIVE = re.compile(r"\b(?:never|not|didn't|haven't|hadn't|wasn't|couldn't|no longer)\b", re.IGNORECASE)

@@ -40,8 +40,14 @@ def _host(url: str) -> tuple[str, str]:
     return (host[4:] if host.startswith("www.") else host), parsed.path or "/"
 
 
+_FUNCTION_WORDS = frozenset("a an the this that these those in on at of for to from with by via our their your my his her "
+                            "its here there see check defined other some more and or is are was".split())
+
+
 def _name_like(text: str) -> bool:
     words = text.split()
+    if any(w.lower() in _FUNCTION_WORDS for w in words):
+        return False
     return (0 < len(words) <= 5 and not _GENERIC_TEXT.match(text.strip()) and not text.strip().endswith((".", "!", "?", "다"))
             and not re.fullmatch(r"[#\d\s.,]+", text) and words[0] not in ("I", "I'm", "I've"))
 
@@ -63,7 +69,7 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> l
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]", "", link.text)).strip()
     segments = [p for p in path.split("/") if p]
     out: list[LinkCue] = []
-    if host in _CODE_HOSTS and len(segments) >= 2:
+    if host in _CODE_HOSTS and len(segments) == 2 and "#" not in link.url:
         repo = segments[1].removesuffix(".git")
         cleaned = re.sub(r"\s*(?:top\s*\d+|\d+\s*(?:회|위|등))\s*$", "", text, flags=re.I)
         name = cleaned if _name_like(cleaned) else repo

@@ -123,7 +123,8 @@ def tidy(sightings: list[Sighting]) -> list[Sighting]:
 
 
 def _unrealized(post: ParsedPost, s: Sighting) -> bool:
-    """A mention inside a wish, a plan or a regret ('I want to learn NextJS', '…못해서 아쉽다')."""
+    """A mention inside a wish, a plan or a regret ('I want to learn NextJS', '…못해서 아쉽다'),
+    or in a sentence about someone else ('They are hiring')."""
     heading = post.sections[s.section].heading
     if heading and (lx.is_goal_heading(heading) or lx.is_negative_heading(heading)):
         return True
@@ -137,6 +138,9 @@ def _unrealized(post: ParsedPost, s: Sighting) -> bool:
                 return bool(lx.KO_FUTURE.search(part) or lx.KO_NEGATIVE.search(part))
             pos += len(part)
         return False
+    first = lx.EN_PRONOUN.search(sentence)
+    if first and not lx.EN_FIRST_PERSON.search(sentence):
+        return True  # "Their onboarding process…": someone else's story
     offset = s.start - s.quote_start
     lo = sentence.rfind(",", 0, offset) + 1
     hi = sentence.find(",", offset)

@@ -10,7 +10,7 @@ from ingest.read import RawPost
 from ingest.vocabulary import Vocabulary, build_vocabulary
 
 SKILLS = [
-    {"name": "Ray", "category": "infrastructure", "aliases": ["ray", "레이"], "strict": ["Ray"]},
+    {"name": "Ray", "category": "infrastructure", "aliases": ["레이"], "strict": ["Ray"]},
     {"name": "Continuous integration", "category": "practice", "aliases": ["CI", "지속적 통합"]},
     {"name": "Python", "category": "language", "aliases": ["python", "파이썬"]},
     {"name": "Go", "category": "language", "aliases": ["golang"], "strict": ["Go"]},

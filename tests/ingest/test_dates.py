@@ -83,3 +83,16 @@ def test_retrospective_title_year() -> None:
 def test_within() -> None:
     assert within(DateSpan("2020-05"), DateSpan("2020-04", "2020-12"))
     assert not within(DateSpan("2019"), DateSpan("2020-04", "2020-12"))
+
+
+@pytest.mark.parametrize("text, start", [("2022.07 ~ 현재: 당근마켓", "2022-07"), ("March 2020 - present", "2020-03"),
+                                         ("2019년 3월부터 재직 중", "2019-03")])
+def test_ongoing_periods_have_a_start_and_no_end(text: str, start: str) -> None:
+    (match,) = find_dates(text, "2022-12-31")
+    assert (match.span.start, match.span.end, match.since) == (start, None, True)
+
+
+def test_month_ranges_and_bare_month_headings() -> None:
+    assert [(m.span.start, m.span.end) for m in find_dates("1~3월", "2022-12")] == [("2022-01", "2022-03")]
+    assert [m.span.start for m in find_dates("January", "2022-12")] == ["2022-01"]
+    assert find_dates("May I help you", "2022-12") == []

@@ -56,3 +56,13 @@ def test_mentions_carry_sentence_quotes_and_offsets(vocab: Vocabulary) -> None:
     python = next(s for s in found if s.name == "Python")
     assert post.body[python.quote_start:python.quote_end] == "나는 파이썬을 배웠다."
     assert post.body[python.start:python.end] == "파이썬"
+
+
+def test_latin_strict_term_with_a_korean_particle(vocab: Vocabulary) -> None:
+    found = extract(make_post("ray를 도입했다. a ray of light.\n"), vocab)
+    assert [s.surface for s in found if s.name == "Ray"] == ["ray"]
+
+
+def test_technical_posts_take_no_story_cues(vocab: Vocabulary) -> None:
+    text = "---\ntitle: Depth estimation\n---\n\nWe work with Left-Right Consistency at the team level.\n"
+    assert by_type(extract(make_post(text, path="2019-11-04-depth.md"), vocab), "organization") == set()

@@ -60,3 +60,42 @@ def test_event_ids_are_stable(vocab: Vocabulary) -> None:
     first = sorted(e.id for e in events_of(KO_RETRO, vocab))
     assert first == sorted(e.id for e in events_of(KO_RETRO, vocab))
     assert len(set(first)) == len(first)
+
+
+EN_LIST = """---
+title: Looking back at 2020
+date: 2020-12-30
+---
+
+## Work
+
+- Joined Kakao as a backend engineer in February
+- Shipped the new invoicing API with my team
+- Promoted to senior engineer in November
+- Not everything went well
+
+## Life
+
+My daughter was born in October!
+"""
+
+
+def test_english_list_items_without_a_subject(vocab: Vocabulary) -> None:
+    events = {e.title: e for e in events_of(EN_LIST, vocab, path="2020-12-30-review.md")}
+    joined = events["Joined Kakao as a backend engineer in February"]
+    assert (joined.start, joined.kind) == ("2020-02", "work")
+    shipped = events["Shipped the new invoicing API with my team"]
+    assert entity_id("organization", "Kakao") in shipped.entities  # the employer since February
+    assert events["Promoted to senior engineer in November"].start == "2020-11"
+    born = events["My daughter was born in October!"]
+    assert (born.kind, born.start) == ("life", "2020-10")
+    assert entity_id("organization", "Kakao") not in born.entities
+    assert not any(t.startswith("Not everything") for t in events)
+
+
+def test_named_section_keeps_distinct_strong_events(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 2022 회고\n---\n\n## 사이드 프로젝트\n\n[gitkr](https://github.com/me/gitkr)라는 도구를 만들어 "
+            "공개했다.\n\n'카카오'에서 주최한 행사에서 발표를 했다.\n")
+    titles = [e.title for e in events_of(text, vocab, path="2022-12-31-retro.md")]
+    assert titles[0] == "사이드 프로젝트"
+    assert any("발표를 했다" in t for t in titles)
