@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
@@ -23,35 +22,34 @@ def _in_scope(rows: list[sqlite3.Row], scope: int) -> list[sqlite3.Row]:
     return rows if scope == 1 else [r for r in rows if not r["private"]]
 
 
-def _grouped(rows: Iterable[sqlite3.Row], key: str) -> Iterator[tuple[str, list[sqlite3.Row]]]:
-    for ident, group in groupby(rows, key=lambda r: r[key]):
-        yield ident, list(group)
-
-
 def _entity_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """Per touched entity and scope: the earliest contribution's fields, every alias."""
     out: list[tuple[Any, ...]] = []
-    for entity_id, contribs in _grouped(conn.execute(q.ENTITY_CONTRIBS_TOUCHED), "entity_id"):
+    for (entity_id,) in conn.execute(q.TOUCHED_ENTITY_IDS).fetchall():
         for scope in SCOPES:
-            visible = _in_scope(contribs, scope)
-            if not visible:
+            first = conn.execute(q.FIRST_ENTITY_CONTRIB, (entity_id, scope)).fetchone()
+            if first is None:
                 continue
-            first = visible[0]
-            aliases = sorted({a for r in visible for a in json.loads(r["aliases"])})
+            aliases = sorted(r["alias"] for r in conn.execute(q.ENTITY_ALIASES, (entity_id, scope)))
             out.append((scope, entity_id, first["type"], first["name"], json.dumps(aliases, ensure_ascii=False),
                         first["category"], entity_search_key(first["name"], aliases)))
     return out
 
 
 def _event_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """Per touched event and scope: the earliest contribution's fields, the best confidence."""
     out: list[tuple[Any, ...]] = []
-    for event_id, contribs in _grouped(conn.execute(q.EVENT_CONTRIBS_TOUCHED), "event_id"):
+    rows = conn.execute(q.EVENT_CONTRIBS_TOUCHED).fetchall()
+    for event_id, group in groupby(rows, key=lambda r: r["event_id"]):
+        contribs = list(group)
         for scope in SCOPES:
             visible = _in_scope(contribs, scope)
             if not visible:
                 continue
             f = visible[0]
-            out.append((scope, event_id, f["title"], f["kind"], f["start"], f["end"], f["sort_key"],
-                        f["lo_key"], f["hi_key"], max(r["confidence"] for r in visible)))
+            out.append((scope, event_id, f["title"], f["kind"], f["start"], f["end"], f["end"] or f["start"],
+                        f["sort_key"], f["lo_key"], f["hi_key"], f["irregular"],
+                        max(r["confidence"] for r in visible)))
     return out
 
 
@@ -85,10 +83,21 @@ def _replace_docs(conn: sqlite3.Connection, kind: str, table: str, docs: list[tu
     conn.execute(q.INDEX_DOCS.format(table=table), (kind,))
 
 
+def _masked(kind: str, texts: dict[tuple[int, str], tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """One document per distinct text: mask 1 = with private posts, 2 = public only, 3 = both."""
+    docs: list[tuple[Any, ...]] = []
+    for ident in sorted({ident for _, ident in texts}):
+        full, public = texts.get((1, ident)), texts.get((0, ident))
+        if full is not None and full == public:
+            docs.append((kind, ident, 3, *full))
+            continue
+        docs += [(kind, ident, mask, *text) for mask, text in ((1, full), (2, public)) if text is not None]
+    return docs
+
+
 def _refresh_search_docs(conn: sqlite3.Connection) -> None:
-    post_docs = [("post", r["id"], scope, r["title"], r["body"])
-                 for r in conn.execute(q.TOUCHED_POST_DOCS) for scope in SCOPES
-                 if scope == 1 or not r["private"]]
+    post_docs = [("post", r["id"], 1 if r["private"] else 3, r["title"], r["body"])
+                 for r in conn.execute(q.TOUCHED_POST_DOCS)]
     _replace_docs(conn, "post", "touched_posts", post_docs)
 
     quotes: dict[tuple[int, str], list[str]] = {}
@@ -98,10 +107,10 @@ def _refresh_search_docs(conn: sqlite3.Connection) -> None:
                 bucket = quotes.setdefault((scope, r["event_id"]), [])
                 if r["quote"] not in bucket:
                     bucket.append(r["quote"])
-    event_docs = [("event", r["id"], r["scope"], r["title"], "\n".join(quotes.get((r["scope"], r["id"]), [])))
-                  for r in conn.execute(q.TOUCHED_EVENT_TITLES)]
-    _replace_docs(conn, "event", "touched_events", event_docs)
+    event_texts = {(r["scope"], r["id"]): (r["title"], "\n".join(quotes.get((r["scope"], r["id"]), [])))
+                   for r in conn.execute(q.TOUCHED_EVENT_TITLES)}
+    _replace_docs(conn, "event", "touched_events", _masked("event", event_texts))
 
-    entity_docs = [("entity", r["id"], r["scope"], r["name"], ", ".join(json.loads(r["aliases"])))
-                   for r in conn.execute(q.TOUCHED_ENTITY_DOCS)]
-    _replace_docs(conn, "entity", "touched_entities", entity_docs)
+    entity_texts = {(r["scope"], r["id"]): (r["name"], ", ".join(json.loads(r["aliases"])))
+                    for r in conn.execute(q.TOUCHED_ENTITY_DOCS)}
+    _replace_docs(conn, "entity", "touched_entities", _masked("entity", entity_texts))

@@ -139,4 +139,4 @@ def related(conn: sqlite3.Connection, scope: int, skill_id: str, limit: int) -> 
     _require(conn, scope, skill_id)
     return [RelatedSkill(entity=entity_from_row(r), weight=r["weight"], first=r["shared_first"],
                          last=r["shared_last"])
-            for r in conn.execute(q.RELATED_SKILLS, (scope, skill_id, limit))]
+            for r in conn.execute(q.RELATED_SKILLS, (scope, skill_id, scope, limit))]

@@ -33,66 +33,65 @@ WIPE = (
 )
 INSERT_POST = """INSERT INTO posts (id, path, root, title, date, date_key, tags, categories, private,
     content_hash, language, body, graph_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-INSERT_ENTITY_CONTRIB = "INSERT INTO entity_contrib (post_id, entity_id, type, name, aliases, category) VALUES (?, ?, ?, ?, ?, ?)"
-INSERT_MENTION = """INSERT INTO mentions (post_id, seq, entity_id, src_post_id, post, section, quote, start, "end", line)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_ENTITY_CONTRIB = """INSERT INTO entity_contrib (post_id, entity_id, type, name, aliases, category, private,
+    post_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_MENTION = """INSERT INTO mentions (post_id, seq, entity_id, private, src_post_id, post, section, quote, start,
+    "end", line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 INSERT_EVENT_CONTRIB = """INSERT INTO event_contrib (post_id, event_id, title, kind, start, "end", sort_key, lo_key,
-    hi_key, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-INSERT_EVENT_LINK = "INSERT INTO event_links (post_id, event_id, entity_id) VALUES (?, ?, ?)"
-INSERT_EVENT_SOURCE = """INSERT INTO event_sources (post_id, event_id, seq, src_post_id, post, section, quote, start,
-    "end", line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    hi_key, irregular, confidence, private, post_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_EVENT_LINK = "INSERT INTO event_links (post_id, event_id, entity_id, private) VALUES (?, ?, ?, ?)"
+INSERT_EVENT_SOURCE = """INSERT INTO event_sources (post_id, event_id, seq, private, src_post_id, post, section, quote,
+    start, "end", line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 # ---- writes: aggregates of touched ids ----
 TOUCHED_ENTITIES = "(SELECT id FROM temp.touched_entities)"
 TOUCHED_EVENTS = "(SELECT id FROM temp.touched_events)"
+SCOPES = "(SELECT 0 AS scope UNION ALL SELECT 1)"
 VISIBLE_TOUCHED_ENTITIES = f"SELECT scope, id FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
-ENTITY_CONTRIBS_TOUCHED = f"""SELECT c.entity_id, c.type, c.name, c.aliases, c.category, p.private
-    FROM entity_contrib c JOIN posts p ON p.id = c.post_id
-    WHERE c.entity_id IN {TOUCHED_ENTITIES} ORDER BY c.entity_id, p.date_key, p.id"""
 DELETE_ENTITY_VIEW_TOUCHED = f"DELETE FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
+TOUCHED_ENTITY_IDS = "SELECT id FROM temp.touched_entities"
+FIRST_ENTITY_CONTRIB = """SELECT type, name, category FROM entity_contrib
+    WHERE entity_id = ? AND (? = 1 OR private = 0) ORDER BY post_key, post_id LIMIT 1"""
+ENTITY_ALIASES = """SELECT DISTINCT j.value AS alias FROM entity_contrib c, json_each(c.aliases) j
+    WHERE c.entity_id = ? AND c.aliases != '[]' AND (? = 1 OR c.private = 0)"""
 INSERT_ENTITY_VIEW = """INSERT INTO entity_view (scope, id, type, name, aliases, category, search_key)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
 TOUCH_EVENTS_OF_ENTITIES = f"INSERT OR IGNORE INTO temp.touched_events SELECT event_id FROM event_links WHERE entity_id IN {IDS}"
-COUNT_ENTITIES_TOUCHED = f"INSERT OR IGNORE INTO temp.count_entities SELECT id FROM temp.touched_entities"
+COUNT_ENTITIES_TOUCHED = "INSERT OR IGNORE INTO temp.count_entities SELECT id FROM temp.touched_entities"
 COUNT_ENTITIES_LINKED = f"""INSERT OR IGNORE INTO temp.count_entities
     SELECT entity_id FROM link_view WHERE scope IN (0, 1) AND event_id IN {TOUCHED_EVENTS}"""
-EVENT_CONTRIBS_TOUCHED = f"""SELECT c.event_id, c.title, c.kind, c.start, c."end", c.sort_key, c.lo_key, c.hi_key,
-    c.confidence, p.private
-    FROM event_contrib c JOIN posts p ON p.id = c.post_id
-    WHERE c.event_id IN {TOUCHED_EVENTS} ORDER BY c.event_id, p.date_key, p.id"""
+EVENT_CONTRIBS_TOUCHED = f"""SELECT event_id, title, kind, start, "end", sort_key, lo_key, hi_key, irregular,
+    confidence, private FROM event_contrib
+    WHERE event_id IN {TOUCHED_EVENTS} ORDER BY event_id, post_key, post_id"""
 DELETE_EVENT_VIEW_TOUCHED = f"DELETE FROM event_view WHERE scope IN (0, 1) AND id IN {TOUCHED_EVENTS}"
-INSERT_EVENT_VIEW = """INSERT INTO event_view (scope, id, title, kind, start, "end", sort_key, lo_key, hi_key,
-    confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_EVENT_VIEW = """INSERT INTO event_view (scope, id, title, kind, start, "end", until, sort_key, lo_key, hi_key,
+    irregular, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 DELETE_LINK_VIEW_TOUCHED = f"DELETE FROM link_view WHERE scope IN (0, 1) AND event_id IN {TOUCHED_EVENTS}"
-INSERT_LINK_VIEW_TOUCHED = f"""INSERT OR IGNORE INTO link_view (scope, event_id, entity_id)
-    SELECT s.scope, l.event_id, l.entity_id
-    FROM event_links l JOIN posts p ON p.id = l.post_id
-    JOIN (SELECT 0 AS scope UNION ALL SELECT 1) s ON s.scope = 1 OR p.private = 0
-    WHERE l.event_id IN {TOUCHED_EVENTS}
-      AND EXISTS (SELECT 1 FROM entity_view e WHERE e.scope = s.scope AND e.id = l.entity_id)"""
+INSERT_LINK_VIEW_TOUCHED = f"""INSERT OR IGNORE INTO link_view (scope, event_id, entity_id, entity_type, sort_key, start,
+        until)
+    SELECT s.scope, l.event_id, l.entity_id, e.type, v.sort_key, v.start, v.until
+    FROM event_links l CROSS JOIN {SCOPES} s
+    JOIN entity_view e ON e.scope = s.scope AND e.id = l.entity_id
+    JOIN event_view v ON v.scope = s.scope AND v.id = l.event_id
+    WHERE l.event_id IN {TOUCHED_EVENTS} AND (s.scope = 1 OR l.private = 0)"""
 UPDATE_ENTITY_COUNTS = """UPDATE entity_view SET
-    event_count = (SELECT COUNT(*) FROM link_view l
-                   WHERE l.scope = entity_view.scope AND l.entity_id = entity_view.id),
-    first = (SELECT MIN(v.start) FROM link_view l JOIN event_view v ON v.scope = l.scope AND v.id = l.event_id
-             WHERE l.scope = entity_view.scope AND l.entity_id = entity_view.id),
-    last = (SELECT MAX(COALESCE(v."end", v.start)) FROM link_view l
-            JOIN event_view v ON v.scope = l.scope AND v.id = l.event_id
-            WHERE l.scope = entity_view.scope AND l.entity_id = entity_view.id),
-    mention_count = (SELECT COUNT(*) FROM mentions m JOIN posts p ON p.id = m.post_id
-                     WHERE m.entity_id = entity_view.id AND (entity_view.scope = 1 OR p.private = 0))
+    (event_count, first, last) = (SELECT COUNT(*), MIN(l.start), MAX(l.until) FROM link_view l
+                                  WHERE l.scope = entity_view.scope AND l.entity_id = entity_view.id),
+    mention_count = (SELECT COUNT(*) FROM mentions m
+                     WHERE m.entity_id = entity_view.id AND (entity_view.scope = 1 OR m.private = 0))
     WHERE scope IN (0, 1) AND id IN (SELECT id FROM temp.count_entities)"""
 
 # ---- writes: search documents ----
 DELETE_FTS_DOCS = "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ? AND ref IN (SELECT id FROM temp.{table}))"
 DELETE_DOCS = "DELETE FROM search_doc WHERE kind = ? AND ref IN (SELECT id FROM temp.{table})"
-INSERT_DOC = "INSERT INTO search_doc (kind, ref, scope, title, body) VALUES (?, ?, ?, ?, ?)"
+INSERT_DOC = "INSERT INTO search_doc (kind, ref, mask, title, body) VALUES (?, ?, ?, ?, ?)"
 INDEX_DOCS = """INSERT INTO search_fts (rowid, title, body)
     SELECT id, kb_prepare(title), kb_prepare(body) FROM search_doc
     WHERE kind = ? AND ref IN (SELECT id FROM temp.{table})"""
 TOUCHED_POST_DOCS = "SELECT id, title, body, private FROM posts WHERE id IN (SELECT id FROM temp.touched_posts)"
 TOUCHED_EVENT_TITLES = f"SELECT scope, id, title FROM event_view WHERE scope IN (0, 1) AND id IN {TOUCHED_EVENTS}"
-TOUCHED_EVENT_QUOTES = f"""SELECT s.event_id, s.quote, p.private FROM event_sources s JOIN posts p ON p.id = s.post_id
-    WHERE s.event_id IN {TOUCHED_EVENTS} ORDER BY s.event_id, p.date_key, s.post_id, s.seq"""
+TOUCHED_EVENT_QUOTES = f"""SELECT event_id, quote, private FROM event_sources
+    WHERE event_id IN {TOUCHED_EVENTS} ORDER BY event_id, post_id, seq"""
 TOUCHED_ENTITY_DOCS = f"SELECT scope, id, name, aliases FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
 
 # ---- reads: posts ----
@@ -110,27 +109,37 @@ EVENT_ROWS = f"SELECT * FROM event_view WHERE scope = ? AND id IN {IDS}"
 ALL_EVENT_ROWS = "SELECT * FROM event_view WHERE scope = ?"
 EVENT_LINKS = f"SELECT event_id, entity_id FROM link_view WHERE scope = ? AND event_id IN {IDS}"
 ALL_EVENT_LINKS = "SELECT event_id, entity_id FROM link_view WHERE scope = ?"
-EVENT_SOURCES = f"""SELECT s.* FROM event_sources s JOIN posts p ON p.id = s.post_id
-    WHERE s.event_id IN {IDS} AND (? = 1 OR p.private = 0)"""
-ALL_EVENT_SOURCES = """SELECT s.* FROM event_sources s JOIN posts p ON p.id = s.post_id
-    WHERE (? = 1 OR p.private = 0)"""
+EVENT_SOURCES = f"SELECT * FROM event_sources WHERE event_id IN {IDS} AND (? = 1 OR private = 0)"
+ALL_EVENT_SOURCES = "SELECT * FROM event_sources WHERE ? = 1 OR private = 0"
 
-# Timeline pieces, joined in a fixed order by reads.timeline; every value is a parameter.
-TIMELINE_SELECT = "SELECT v.id, v.sort_key FROM "
-TIMELINE_FROM_VIEW = "event_view v"
-TIMELINE_FROM_ENTITY = "link_view l CROSS JOIN event_view v ON v.scope = l.scope AND v.id = l.event_id"
-TIMELINE_FROM_TEXT = """(SELECT DISTINCT d.ref AS id FROM search_fts f JOIN search_doc d ON d.id = f.rowid
-    WHERE search_fts MATCH ? AND d.kind = 'event' AND d.scope = ?) t
-    CROSS JOIN event_view v ON v.scope = ? AND v.id = t.id"""
-TIMELINE_ENTITY_JOIN_TEXT = """ JOIN (SELECT DISTINCT d.ref AS id FROM search_fts f JOIN search_doc d ON d.id = f.rowid
-    WHERE search_fts MATCH ? AND d.kind = 'event' AND d.scope = ?) t ON t.id = v.id"""
-TIMELINE_WHERE_SCOPE = " WHERE v.scope = ?"
-TIMELINE_WHERE_ENTITY = " AND l.scope = ? AND l.entity_id = ?"
-TIMELINE_WHERE_KIND = " AND v.kind = ?"
-TIMELINE_WHERE_FROM = " AND v.hi_key >= ?"
-TIMELINE_WHERE_TO = " AND v.lo_key <= ?"
-TIMELINE_WHERE_AFTER = " AND (v.sort_key, v.id) > (?, ?)"
-TIMELINE_ORDER = " ORDER BY v.sort_key, v.id LIMIT ?"
+# Timeline pieces, put together by reads.timeline; every value is a parameter. Three plans:
+# driven by an entity's links (already in date order), by full-text matches, or by the view.
+TIMELINE_BY_ENTITY = """SELECT l.event_id AS id, l.sort_key FROM link_view l
+    CROSS JOIN event_view v ON v.scope = l.scope AND v.id = l.event_id{text}
+    WHERE l.scope = ? AND l.entity_id = ?{filters}{after}
+    ORDER BY l.sort_key, l.event_id LIMIT ?"""
+TIMELINE_AFTER_LINK = " AND (l.sort_key, l.event_id) > (?, ?)"
+TIMELINE_TEXT_JOIN = """ JOIN (SELECT DISTINCT d.ref AS id FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid
+    WHERE search_fts MATCH ? AND d.kind = 'event' AND (d.mask & ?) != 0) t ON t.id = l.event_id"""
+TIMELINE_BY_TEXT = """SELECT v.id, v.sort_key FROM
+    (SELECT DISTINCT d.ref AS id FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid
+     WHERE search_fts MATCH ? AND d.kind = 'event' AND (d.mask & ?) != 0) t
+    CROSS JOIN event_view v ON v.scope = ? AND v.id = t.id
+    WHERE 1{filters}{after}
+    ORDER BY v.sort_key, v.id LIMIT ?"""
+TIMELINE_BY_VIEW = """SELECT v.id, v.sort_key FROM event_view v WHERE v.scope = ?{filters}{after}
+    ORDER BY v.sort_key, v.id LIMIT ?"""
+# With a date filter: regular events are a bounded range of sort keys; irregular ones are few.
+TIMELINE_BY_DATES = """SELECT v.id, v.sort_key FROM event_view v
+    WHERE v.scope = ? AND v.irregular = 0 AND v.sort_key >= ? AND v.sort_key <= ? AND v.hi_key >= ?{filters}{after}
+    UNION ALL
+    SELECT v.id, v.sort_key FROM event_view v
+    WHERE v.scope = ? AND v.irregular = 1 AND v.lo_key <= ? AND v.hi_key >= ?{irregular_filters}{after}
+    ORDER BY 2, 1 LIMIT ?"""
+TIMELINE_AFTER = " AND (v.sort_key, v.id) > (?, ?)"
+TIMELINE_KIND = " AND v.kind = ?"
+TIMELINE_KIND_UNINDEXED = " AND +v.kind = ?"  # keeps the planner on the small irregular index
+TIMELINE_OVERLAPS = " AND v.hi_key >= ? AND v.lo_key <= ?"
 
 # ---- reads: entities ----
 ENTITY_ROW = "SELECT * FROM entity_view WHERE scope = ? AND id = ?"
@@ -141,12 +150,11 @@ ENTITIES_WHERE_TYPE = " AND e.type = ?"
 ENTITIES_WHERE_TEXT = " AND instr(e.search_key, ?) > 0"
 ENTITIES_WHERE_AFTER = " AND (e.event_count < ? OR (e.event_count = ? AND (e.name, e.id) > (?, ?)))"
 ENTITIES_ORDER = " ORDER BY e.event_count DESC, e.name, e.id LIMIT ?"
-ENTITY_EVENT_IDS = """SELECT l.event_id FROM link_view l JOIN event_view v ON v.scope = l.scope AND v.id = l.event_id
-    WHERE l.scope = ? AND l.entity_id = ? ORDER BY v.sort_key, v.id"""
-ENTITY_MENTIONS = """SELECT m.* FROM mentions m JOIN posts p ON p.id = m.post_id
-    WHERE m.entity_id = ? AND (? = 1 OR p.private = 0)"""
-ALL_VISIBLE_MENTIONS = """SELECT m.* FROM mentions m JOIN posts p ON p.id = m.post_id
-    JOIN entity_view e ON e.scope = ? AND e.id = m.entity_id WHERE (? = 1 OR p.private = 0)"""
+ENTITY_EVENT_IDS = """SELECT event_id FROM link_view WHERE scope = ? AND entity_id = ?
+    ORDER BY sort_key, event_id"""
+ENTITY_MENTIONS = "SELECT * FROM mentions WHERE entity_id = ? AND (? = 1 OR private = 0)"
+ALL_VISIBLE_MENTIONS = """SELECT m.* FROM mentions m JOIN entity_view e ON e.scope = ? AND e.id = m.entity_id
+    WHERE ? = 1 OR m.private = 0"""
 
 # ---- reads: graph ----
 ENTITY_EXISTS = "SELECT 1 FROM entity_view WHERE scope = ? AND id = ?"
@@ -154,22 +162,21 @@ EVENTS_OF_ENTITIES = f"SELECT entity_id, event_id FROM link_view WHERE scope = ?
 ENTITIES_OF_EVENTS = f"SELECT event_id, entity_id FROM link_view WHERE scope = ? AND event_id IN {IDS}"
 ENTITY_LABELS = f"SELECT id, name, type FROM entity_view WHERE scope = ? AND id IN {IDS}"
 EVENT_LABELS = f"SELECT id, title FROM event_view WHERE scope = ? AND id IN {IDS}"
-RELATED_SKILLS = """SELECT e.*, COUNT(*) AS weight, MIN(v.start) AS shared_first,
-        MAX(COALESCE(v."end", v.start)) AS shared_last
-    FROM link_view l1
-    JOIN link_view l2 ON l2.scope = l1.scope AND l2.event_id = l1.event_id AND l2.entity_id != l1.entity_id
-    JOIN entity_view e ON e.scope = l2.scope AND e.id = l2.entity_id AND e.type = 'skill'
-    JOIN event_view v ON v.scope = l1.scope AND v.id = l1.event_id
-    WHERE l1.scope = ? AND l1.entity_id = ?
-    GROUP BY e.id ORDER BY weight DESC, e.name, e.id LIMIT ?"""
+RELATED_SKILLS = """SELECT e.*, r.weight, r.shared_first, r.shared_last FROM
+    (SELECT l2.entity_id, COUNT(*) AS weight, MIN(l2.start) AS shared_first, MAX(l2.until) AS shared_last
+     FROM link_view l1
+     CROSS JOIN link_view l2 ON l2.scope = l1.scope AND l2.event_id = l1.event_id AND l2.entity_id != l1.entity_id
+     WHERE l1.scope = ? AND l1.entity_id = ? AND l2.entity_type = 'skill'
+     GROUP BY l2.entity_id) r
+    JOIN entity_view e ON e.scope = ? AND e.id = r.entity_id
+    ORDER BY r.weight DESC, e.name, e.id LIMIT ?"""
 
 # ---- reads: search and stats ----
 SEARCH = """SELECT d.kind, d.ref, d.title, d.body FROM
     (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank) f
-    JOIN search_doc d ON d.id = f.rowid
-    WHERE d.scope = ? ORDER BY f.rank, d.kind, d.ref LIMIT ?"""
+    CROSS JOIN search_doc d ON d.id = f.rowid
+    WHERE (d.mask & ?) != 0 ORDER BY f.rank, d.kind, d.ref LIMIT ?"""
 COUNT_POSTS = "SELECT COUNT(*) AS n, COALESCE(SUM(private), 0) AS private FROM posts WHERE ? = 1 OR private = 0"
-EVENT_STATS = """SELECT COUNT(*) AS n, MIN(start) AS first, MAX(COALESCE("end", start)) AS last
-    FROM event_view WHERE scope = ?"""
+EVENT_STATS = "SELECT COUNT(*) AS n, MIN(start) AS first, MAX(until) AS last FROM event_view WHERE scope = ?"
 ENTITY_STATS = """SELECT type, COUNT(*) AS n, COALESCE(SUM(mention_count), 0) AS mentions
     FROM entity_view WHERE scope = ? GROUP BY type"""

@@ -19,6 +19,11 @@ def scope_of(include_private: bool) -> int:
     return 1 if include_private else 0
 
 
+def mask_of(scope: int) -> int:
+    """The search_doc mask bit of a scope (see schema)."""
+    return 1 if scope == 1 else 2
+
+
 # ---- events ----
 
 def load_events(conn: sqlite3.Connection, scope: int, ids: list[str] | None) -> list[Event]:
@@ -63,33 +68,32 @@ def timeline(conn: sqlite3.Connection, query: TimelineQuery) -> EventPage:
     match = fts.prepare_query(query.text) if query.text else None
     if query.text and match is None:
         return EventPage(items=())
-    sql: list[str] = [q.TIMELINE_SELECT]
-    params: list[Any] = []
+    lo = lower_key(date_from) if date_from else None
+    hi = upper_key(date_to) if date_to else None
+    filters, values = "", []
+    if query.kind is not None:
+        filters, values = q.TIMELINE_KIND, [query.kind]
+    if query.entity is not None or match or (lo is None and hi is None):
+        if lo is not None or hi is not None:
+            filters += q.TIMELINE_OVERLAPS
+            values += [lo or "", hi or "9999-99-99"]
     if query.entity is not None:
-        sql.append(q.TIMELINE_FROM_ENTITY)
-        if match:
-            sql.append(q.TIMELINE_ENTITY_JOIN_TEXT)
-            params += [match, scope]
-        sql += [q.TIMELINE_WHERE_SCOPE, q.TIMELINE_WHERE_ENTITY]
-        params += [scope, scope, query.entity]
+        sql = q.TIMELINE_BY_ENTITY.format(text=q.TIMELINE_TEXT_JOIN if match else "", filters=filters,
+                                          after=q.TIMELINE_AFTER_LINK if after else "")
+        params = ([match, mask_of(scope)] if match else []) + [scope, query.entity, *values, *(after or [])]
     elif match:
-        sql += [q.TIMELINE_FROM_TEXT, q.TIMELINE_WHERE_SCOPE]
-        params += [match, scope, scope, scope]
+        sql = q.TIMELINE_BY_TEXT.format(filters=filters, after=q.TIMELINE_AFTER if after else "")
+        params = [match, mask_of(scope), scope, *values, *(after or [])]
+    elif lo is None and hi is None:
+        sql = q.TIMELINE_BY_VIEW.format(filters=filters, after=q.TIMELINE_AFTER if after else "")
+        params = [scope, *values, *(after or [])]
     else:
-        sql += [q.TIMELINE_FROM_VIEW, q.TIMELINE_WHERE_SCOPE]
-        params.append(scope)
-    for clause, value in ((q.TIMELINE_WHERE_KIND, query.kind),
-                          (q.TIMELINE_WHERE_FROM, date_from and lower_key(date_from)),
-                          (q.TIMELINE_WHERE_TO, date_to and upper_key(date_to))):
-        if value is not None:
-            sql.append(clause)
-            params.append(value)
-    if after is not None:
-        sql.append(q.TIMELINE_WHERE_AFTER)
-        params += after
-    sql.append(q.TIMELINE_ORDER)
-    params.append(query.limit + 1)
-    rows = conn.execute("".join(sql), params).fetchall()
+        lo, hi = lo or "0000-00-00", hi or "9999-99-98"
+        sql = q.TIMELINE_BY_DATES.format(filters=filters, after=q.TIMELINE_AFTER if after else "",
+                                         irregular_filters=q.TIMELINE_KIND_UNINDEXED if query.kind else "")
+        tail = [*values, *(after or [])]
+        params = [scope, lo[:4] + "-00-00", hi, lo, *tail, scope, hi, lo, *tail]
+    rows = conn.execute(sql, [*params, query.limit + 1]).fetchall()
     page, more = rows[:query.limit], len(rows) > query.limit
     items = load_events(conn, scope, [r["id"] for r in page])
     last = page[-1] if page else None

@@ -22,12 +22,19 @@ def upper_key(value: str) -> str:
     return "-".join(parts[:3])
 
 
-def event_interval(start: str | None, end: str | None) -> tuple[str | None, str | None]:
-    """(lo, hi) keys of the interval [start, end or start]; (None, None) when undated."""
+def event_interval(start: str | None, end: str | None) -> tuple[str | None, str | None, int]:
+    """(lo, hi, irregular) of the interval [start, end or start]; lo and hi are None when undated.
+
+    An event is regular when its interval starts at `start` and ends within start's year, which
+    is what lets date filters bound a range scan of the sort key; every other dated event is
+    irregular and checked on its own.
+    """
     dates = [d for d in (start, end) if d]
     if not dates:
-        return None, None
-    return min(lower_key(d) for d in dates), max(upper_key(d) for d in dates)
+        return None, None, 0
+    lo, hi = min(lower_key(d) for d in dates), max(upper_key(d) for d in dates)
+    regular = start is not None and lo == lower_key(start) and hi <= upper_key(start[:4])
+    return lo, hi, int(not regular)
 
 
 def graph_hash(graph: PostGraph) -> str:
@@ -66,20 +73,21 @@ def source_row(source: Source) -> tuple[Any, ...]:
 
 
 def contribution_rows(graph: PostGraph) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row one post contributes, by table."""
-    pid = graph.post.id
+    """Every row one post contributes, by table; each carries the post's privacy and date key."""
+    pid, private, key = graph.post.id, int(graph.post.private), date_sort_key(graph.post.date)
     rows: dict[str, list[tuple[Any, ...]]] = {"entities": [], "mentions": [], "events": [],
                                               "links": [], "sources": []}
     for e in graph.entities:
-        rows["entities"].append((pid, e.id, e.type, e.name, json.dumps(list(e.aliases)), e.category))
+        rows["entities"].append((pid, e.id, e.type, e.name, json.dumps(list(e.aliases), ensure_ascii=False),
+                                 e.category, private, key))
     for seq, m in enumerate(graph.mentions):
-        rows["mentions"].append((pid, seq, m.entity_id, *source_row(m.source)))
+        rows["mentions"].append((pid, seq, m.entity_id, private, *source_row(m.source)))
     for ev in graph.events:
-        lo, hi = event_interval(ev.start, ev.end)
+        lo, hi, irregular = event_interval(ev.start, ev.end)
         rows["events"].append((pid, ev.id, ev.title, ev.kind, ev.start, ev.end, date_sort_key(ev.start),
-                               lo, hi, ev.confidence))
-        rows["links"].extend((pid, ev.id, entity_id) for entity_id in dict.fromkeys(ev.entities))
-        rows["sources"].extend((pid, ev.id, seq, *source_row(s)) for seq, s in enumerate(ev.sources))
+                               lo, hi, irregular, ev.confidence, private, key))
+        rows["links"].extend((pid, ev.id, entity_id, private) for entity_id in dict.fromkeys(ev.entities))
+        rows["sources"].extend((pid, ev.id, seq, private, *source_row(s)) for seq, s in enumerate(ev.sources))
     return rows
 
 

@@ -26,44 +26,56 @@ _V1: tuple[str, ...] = (
         graph_hash TEXT NOT NULL)""",
     "CREATE INDEX posts_order ON posts (date_key, id)",
     "CREATE INDEX posts_public_order ON posts (private, date_key, id)",
+    # Contributions carry their post's `private` flag and date key (`post_key`) so the merge
+    # rules run on one index without joining posts.
     """CREATE TABLE entity_contrib (
         post_id TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE, entity_id TEXT NOT NULL,
         type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, category TEXT,
+        private INTEGER NOT NULL, post_key TEXT NOT NULL,
         PRIMARY KEY (post_id, entity_id)) WITHOUT ROWID""",
-    "CREATE INDEX entity_contrib_entity ON entity_contrib (entity_id)",
+    "CREATE INDEX entity_contrib_first ON entity_contrib (entity_id, post_key, post_id, private)",
+    "CREATE INDEX entity_contrib_aliased ON entity_contrib (entity_id, private) WHERE aliases != '[]'",
     """CREATE TABLE mentions (
         post_id TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-        entity_id TEXT NOT NULL, src_post_id TEXT NOT NULL, post TEXT NOT NULL, section TEXT NOT NULL,
-        quote TEXT NOT NULL, start INTEGER, "end" INTEGER, line INTEGER,
+        entity_id TEXT NOT NULL, private INTEGER NOT NULL, src_post_id TEXT NOT NULL, post TEXT NOT NULL,
+        section TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, line INTEGER,
         PRIMARY KEY (post_id, seq)) WITHOUT ROWID""",
-    "CREATE INDEX mentions_entity ON mentions (entity_id)",
+    "CREATE INDEX mentions_entity ON mentions (entity_id, private)",
     """CREATE TABLE event_contrib (
         post_id TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE, event_id TEXT NOT NULL,
         title TEXT NOT NULL, kind TEXT NOT NULL, start TEXT, "end" TEXT, sort_key TEXT NOT NULL,
-        lo_key TEXT, hi_key TEXT, confidence REAL NOT NULL,
+        lo_key TEXT, hi_key TEXT, irregular INTEGER NOT NULL, confidence REAL NOT NULL,
+        private INTEGER NOT NULL, post_key TEXT NOT NULL,
         PRIMARY KEY (post_id, event_id)) WITHOUT ROWID""",
-    "CREATE INDEX event_contrib_event ON event_contrib (event_id)",
+    "CREATE INDEX event_contrib_event ON event_contrib (event_id, post_key, post_id)",
     """CREATE TABLE event_links (
         post_id TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE, event_id TEXT NOT NULL,
-        entity_id TEXT NOT NULL, PRIMARY KEY (post_id, event_id, entity_id)) WITHOUT ROWID""",
+        entity_id TEXT NOT NULL, private INTEGER NOT NULL,
+        PRIMARY KEY (post_id, event_id, entity_id)) WITHOUT ROWID""",
     "CREATE INDEX event_links_event ON event_links (event_id)",
     "CREATE INDEX event_links_entity ON event_links (entity_id)",
     """CREATE TABLE event_sources (
         post_id TEXT NOT NULL REFERENCES posts (id) ON DELETE CASCADE, event_id TEXT NOT NULL,
-        seq INTEGER NOT NULL, src_post_id TEXT NOT NULL, post TEXT NOT NULL, section TEXT NOT NULL,
-        quote TEXT NOT NULL, start INTEGER, "end" INTEGER, line INTEGER,
+        seq INTEGER NOT NULL, private INTEGER NOT NULL, src_post_id TEXT NOT NULL, post TEXT NOT NULL,
+        section TEXT NOT NULL, quote TEXT NOT NULL, start INTEGER, "end" INTEGER, line INTEGER,
         PRIMARY KEY (post_id, event_id, seq)) WITHOUT ROWID""",
-    "CREATE INDEX event_sources_event ON event_sources (event_id)",
+    "CREATE INDEX event_sources_event ON event_sources (event_id, private)",
+    # Views. `irregular` marks events whose interval is not inside their start year (an end in
+    # a later year, or no start): date filters range-scan the rest by sort_key.
     """CREATE TABLE event_view (
         scope INTEGER NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, kind TEXT NOT NULL,
-        start TEXT, "end" TEXT, sort_key TEXT NOT NULL, lo_key TEXT, hi_key TEXT,
-        confidence REAL NOT NULL, PRIMARY KEY (scope, id)) WITHOUT ROWID""",
+        start TEXT, "end" TEXT, until TEXT, sort_key TEXT NOT NULL, lo_key TEXT, hi_key TEXT,
+        irregular INTEGER NOT NULL, confidence REAL NOT NULL, PRIMARY KEY (scope, id)) WITHOUT ROWID""",
     "CREATE INDEX event_view_order ON event_view (scope, sort_key, id)",
     "CREATE INDEX event_view_kind ON event_view (scope, kind, sort_key, id)",
+    "CREATE INDEX event_view_irregular ON event_view (scope, sort_key, id) WHERE irregular = 1",
+    # Links repeat the entity type and the event's dates so per-entity timelines, counts and
+    # related skills are index range scans.
     """CREATE TABLE link_view (
-        scope INTEGER NOT NULL, event_id TEXT NOT NULL, entity_id TEXT NOT NULL,
+        scope INTEGER NOT NULL, event_id TEXT NOT NULL, entity_id TEXT NOT NULL, entity_type TEXT NOT NULL,
+        sort_key TEXT NOT NULL, start TEXT, until TEXT,
         PRIMARY KEY (scope, event_id, entity_id)) WITHOUT ROWID""",
-    "CREATE INDEX link_view_entity ON link_view (scope, entity_id, event_id)",
+    "CREATE INDEX link_view_entity ON link_view (scope, entity_id, sort_key, event_id, start, until)",
     """CREATE TABLE entity_view (
         scope INTEGER NOT NULL, id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
         aliases TEXT NOT NULL, category TEXT, search_key TEXT NOT NULL,
@@ -71,9 +83,11 @@ _V1: tuple[str, ...] = (
         first TEXT, last TEXT, PRIMARY KEY (scope, id)) WITHOUT ROWID""",
     "CREATE INDEX entity_view_order ON entity_view (scope, event_count DESC, name, id)",
     "CREATE INDEX entity_view_type ON entity_view (scope, type, event_count DESC, name, id)",
+    # One document per text: mask bit 1 = visible with private posts, bit 2 = visible without;
+    # a text that is the same for both (the common case) is indexed once with mask 3.
     """CREATE TABLE search_doc (
-        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, scope INTEGER NOT NULL,
-        title TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (kind, ref, scope))""",
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, mask INTEGER NOT NULL,
+        title TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (kind, ref, mask))""",
     "CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')",
     "INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)')",
     "INSERT INTO meta (key, value) VALUES ('generation', '0')",

@@ -6,6 +6,7 @@ import sqlite3
 from kb.models import SearchHit
 from kb.stores.sqlite import fts
 from kb.stores.sqlite import queries as q
+from kb.stores.sqlite.reads import mask_of
 
 MAX_LIMIT = 500
 
@@ -16,7 +17,7 @@ def search(conn: sqlite3.Connection, scope: int, text: str, limit: int) -> list[
         return []
     words = fts.query_words(text)
     hits: list[SearchHit] = []
-    for row in conn.execute(q.SEARCH, (match, scope, min(limit, MAX_LIMIT))):
+    for row in conn.execute(q.SEARCH, (match, mask_of(scope), min(limit, MAX_LIMIT))):
         context = row["body"] or row["title"]
         hits.append(SearchHit(kind=row["kind"], id=row["ref"], title=row["title"],
                               snippet=fts.snippet(context, words)))
