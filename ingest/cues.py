@@ -42,7 +42,7 @@ _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새
                         "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내".split())
 _EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|working\s+on|work\s+on|worked\s+on|built|"
                          rf"launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
-_EN_PERSON = re.compile(r"\b(?:my|our)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
+_EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
                         r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _KO_NAME = re.compile(rf"(?<!{_H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{_H}{{2}})님")

@@ -34,7 +34,7 @@ _ATOM = re.compile("|".join((
     rf"(?P<en_mh>^\W*(?P<m10>{_MON})\b(?=\W*$|\s*[-–~:]|\s+(?:to|until|through)\s))",
     r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
     r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
-    r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
+    r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )), re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
 _ONGOING = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|부터)\s*(?:~\s*)?(?:present|now|today|current(?:ly)?|현재|지금|재직\s?중)\b",
@@ -180,8 +180,11 @@ def _span(a: _Atom, base_year: int | None, base_month: int | None) -> DateSpan |
     return DateSpan(value) if value else None
 
 
-def find_dates(text: str, base: str | None = None) -> list[DateMatch]:
-    """Every date expression in the text, ranges joined, relative ones resolved against `base`."""
+def find_dates(text: str, base: str | None = None, heading: bool = False) -> list[DateMatch]:
+    """Every date expression in the text, ranges joined, relative ones resolved against `base`.
+
+    In a heading a bare season ("## Summer") names a period; in prose it is usually a habit.
+    """
     base_year, base_month = _base_parts(base)
     atoms = [a for m in _ATOM.finditer(text) if (a := _atom(m, base_year)) is not None]
     merged: list[_Atom] = []
@@ -191,7 +194,7 @@ def find_dates(text: str, base: str | None = None) -> list[DateMatch]:
         else:
             merged.append(a)
     # a bare season ("겨울에는") is a habit, not a date; "this summer", "2020년 여름" are dates
-    merged = [a for a in merged if not (a.season and a.year is None)]
+    merged = [a for a in merged if heading or not (a.season and a.year is None)]
     out: list[DateMatch] = []
     i = 0
     while i < len(merged):
@@ -271,7 +274,7 @@ def title_year(title: str, post_date: str | None) -> str | None:
 
 def period_of(text: str, base: str | None) -> DateSpan | None:
     """The period a heading announces ('입사 후: 2020-04 ~ 2020-12', '2019년'), if any."""
-    for match in find_dates(text, base):
+    for match in find_dates(text, base, heading=True):
         return match.span
     return None
 

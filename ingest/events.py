@@ -46,6 +46,7 @@ def is_narrative(post: ParsedPost) -> bool:
 
 
 def clean_title(text: str, limit: int = 110) -> str:
+    text = re.sub(r"\s*\|\s*", " · ", text.strip().strip("|"))
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = squash(re.sub(r"[*_`]{1,3}|^[-*+>#\s]+", "", text))
@@ -158,12 +159,14 @@ class _Builder:
         out: list[Candidate] = []
         for unit in blocks:
             assert unit.block is not None
-            done_here = done and unit.block.kind == "item"
+            done_here = done and unit.block.kind in ("item", "row")
             for lo, hi in sentences(unit.masked, unit.text):
                 pieces = [(lo + a, lo + b) for a, b in clauses(unit.masked[lo:hi])] if not self.korean else [(lo, hi)]
                 for a, b in pieces:
                     masked = unit.masked[a:b]
-                    clause, confidence = _is_event(masked, self.korean, done_here, goal, unit.block.kind == "item")
+                    if unit.block.kind == "row":
+                        masked = re.sub(r"\|", " ", masked).rstrip()
+                    clause, confidence = _is_event(masked, self.korean, done_here, goal, unit.block.kind in ("item", "row"))
                     if clause is None:
                         continue
                     start, end = unit.start + a, unit.start + b
@@ -218,13 +221,17 @@ class _Builder:
         return (after[0] if after else orgs[-1]).id
 
 
-def _link_employers(cands: list[Candidate]) -> None:
-    """After 'joined X', later events (not dated before the join) involve X too."""
+def _link_employers(post: ParsedPost, cands: list[Candidate]) -> None:
+    """After 'joined X', later work events (not dated before the join) involve X too."""
     employer: str | None = None
     since: str | None = None
     for cand in sorted(cands, key=lambda c: c.quotes[0][0]):
         if cand.join and cand.employer:
             employer, since = cand.employer, cand.span.start if cand.span else None
+            continue
+        section = post.sections[cand.section]
+        headings = [post.sections[i].heading for i in (*section.parents, cand.section)]
+        if any(lx.PERSONAL_SECTION.search(h) for h in headings if h):
             continue
         if employer and employer not in cand.entities and cand.kind not in ("life", "plan"):
             start = cand.span.start if cand.span else None
@@ -272,7 +279,7 @@ def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
         return [publication_event(post, sightings)]
     builder = _Builder(post, sightings)
     cands = builder.section_events()
-    _link_employers(cands)
+    _link_employers(post, cands)
     events: dict[str, Event] = {}
     for cand in cands:
         event = _to_event(post, cand)

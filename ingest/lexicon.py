@@ -29,6 +29,8 @@ def is_negative_heading(heading: str) -> bool:
     return _all_parts(NEGATIVE_SECTION, heading)
 
 
+PERSONAL_SECTION = re.compile(r"개인|일상|건강|가족|취미|여행|운동|독서|personal|life|health|family|hobb|travel|"
+                              r"fitness|reading", re.I)
 DONE_SECTION = re.compile(r"^(?:한\s?것|한\s?일|했던\s?(?:것|일)|노력한\s?(?:점|것)|성과|이룬\s?것|주요\s?활동|"
                           r"what i did|things i did|accomplishments?|achievements?|highlights?|done)\s*[:!.]*$", re.I)
 
@@ -51,15 +53,17 @@ KO_WEAK = re.compile(r"개발|구현|도입|구축|배포|운영|참여|참가|�
                      r"만들었|해결|발견|밝혀|지원(?:했|함)|확인해|써봤|써보았|사용(?:했|하였|함)|세팅|적용|발표|세미나|"
                      r"contribute|시작(?:했|하였|함|하게)")
 KO_PAST = re.compile(r"(?:했|하였|했었|되었|됐|었|았|였|웠|렀|봤|갔|왔|냈|졌)(?:다|고|는데|지만|던|으며|으나|어서|다고|음|습니다)|"
-                     r"(?:함|됨|봄|옴|냄|짐|님|음|힘)\s*[.!]?\s*$|중(?:이다|인데|이며|입니다)|수 있었|게 되었|게 됐")
+                     r"(?:함|됨|봄|옴|냄|짐|님|음|힘)\s*[.!]?\s*$|중(?:이다|인데|이며|입니다)|수 있었|게 되었|게 됐|"
+                     r"고\s?있(?:다|고|는데|습니다|어요)")
 KO_NOUN_END = re.compile(r"(?:작성|개발|경험|도입|참여|구축|해결|진행|운영|지원|공부|이적|사용|협업|시각화|분석|"
                          r"문서화|마이그레이션|자동화|개선|최적화|리팩터링|리팩토링|설계|전환|발표|수상|입상)\s*(?:\(|$|[.!]\s*$)")
 KO_FUTURE = re.compile(r"(?:겠|싶|고자|려고|할\s?예정|계획이|바란|바래|하자|야지|보자|좋겠|었으면|았으면|였으면|"
                        r"기대된|희망)[^.]{0,8}[.!?…~\s]*$")
 KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패|아니|아닌)[^.]{0,12}[.!?…~\s]*$")
 # taking up (or holding) a position somewhere: the organization becomes the context of later events
-JOIN = re.compile(r"입사|이직|이적|합류|다님|다녔|근무(?:했|하|중)|재직|\bjoin(?:ed|ing)?\b|position (?:at|with)|"
-                  r"job (?:at|with)|\bwork(?:ed|ing)? (?:at|for)\b(?=\s+[A-Z])", re.I)
+JOIN = re.compile(r"입사|이직|이적|합류|다님|다녔|근무(?:했|하|중)|재직|\b(?i:join(?:ed|ing)?)\b|"
+                  r"\b(?i:job|position|role|engineer|developer|intern\w*)\b[^.;]{0,40}?\b(?:at|with)\b(?=\s+\W*[A-Z])|"
+                  r"\b(?i:work(?:ed|ing)?) (?:at|for)\b(?=\s+\W*[A-Z])")
 KO_CLAUSES = re.compile(r"(?<=는데|인데|은데|지만|으나|니까)[,\s]+|(?<=[고며서]),\s+")
 KO_PLAN = re.compile(r"기획|계획|예정|준비\s?중")
 
@@ -100,7 +104,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("adoption", re.compile(r"도입|적용|adopt\w*|introduc\w*|started using|migrat\w*|rolled out", re.I)),
     ("study", re.compile(r"스터디|공부|학습|배웠|읽었|study|learn\w*|course|gotten to know|book", re.I)),
     ("life", re.compile(r"샀다|구매|결혼|이사|출산|육아|태어|parent\w*|bought|moved|house|married|baby|born|daughter|"
-                        r"\bson\b|wedding|leave\b", re.I)),
+                        r"\bson\b|wedding|leave\b|vacation|holiday|trip\b|travel\w*|여행|휴가", re.I)),
     ("project", re.compile(r"개발|구현|구축|배포|운영|프로젝트|라이브러리|contribute|built|project|launched|shipped", re.I)),
     ("plan", re.compile(r"기획|계획|예정|plan", re.I)),
 )

@@ -38,7 +38,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # paragraph | item | quote | cell
+    kind: str  # paragraph | item | quote | row (of a table)
     text: str  # verbatim source
     masked: str  # same length as text; code, math, HTML and URLs blanked
     start: int  # offsets in the body
@@ -104,10 +104,19 @@ def parse_body(body: str) -> list[Section]:
     stack: list[int] = []  # open sections by level
     context: list[str] = []
     for i, tok in enumerate(tokens):
-        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
+        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open", "thead_open"):
             context.append(tok.type)
-        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close", "thead_close"):
             context.pop()
+        elif tok.type == "tr_open" and tok.map and "thead_open" not in context:
+            # a table row reads as one line: "| 2018.03 ~ 2021.02 | 쿠팡 | 안드로이드 개발 |"
+            start = lines[tok.map[0]]
+            end = lines[tok.map[0] + 1] - 1 if tok.map[0] + 1 < len(lines) else len(body)
+            text = body[start:end].rstrip()
+            lead = len(text) - len(text.lstrip())
+            if text.strip():
+                sections[-1]["blocks"].append(Block("row", text[lead:], mask(text[lead:]), start + lead,
+                                                    start + len(text), tok.map[0] + 1, 0, ()))
         elif tok.type == "heading_open" and tok.map:
             level = int(tok.tag[1])
             while stack and sections[stack[-1]]["level"] >= level:
@@ -115,10 +124,8 @@ def parse_body(body: str) -> list[Section]:
             sections.append({"heading": _plain(tokens[i + 1]), "level": level, "start": lines[tok.map[0]],
                              "line": tok.map[0] + 1, "parents": tuple(stack), "blocks": []})
             stack.append(len(sections) - 1)
-        elif tok.type == "inline" and tok.map and i > 0 and tokens[i - 1].type in ("paragraph_open", "td_open", "th_open"):
-            if "table_open" in context:
-                kind = "cell"
-            elif any(c.endswith("list_open") for c in context):
+        elif tok.type == "inline" and tok.map and i > 0 and tokens[i - 1].type == "paragraph_open":
+            if any(c.endswith("list_open") for c in context):
                 kind = "item"
             elif "blockquote_open" in context:
                 kind = "quote"

@@ -66,3 +66,9 @@ def test_latin_strict_term_with_a_korean_particle(vocab: Vocabulary) -> None:
 def test_technical_posts_take_no_story_cues(vocab: Vocabulary) -> None:
     text = "---\ntitle: Depth estimation\n---\n\nWe work with Left-Right Consistency at the team level.\n"
     assert by_type(extract(make_post(text, path="2019-11-04-depth.md"), vocab), "organization") == set()
+
+
+def test_a_role_naming_a_person_is_that_person(vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: 2021 in review\n---\n\nMy manager, Jane Park, helped me a lot.\n", path="r.md")
+    people = by_type(tidy(extract(post, vocab)), "person")
+    assert people == {"Jane Park"}

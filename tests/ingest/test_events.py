@@ -99,3 +99,39 @@ def test_named_section_keeps_distinct_strong_events(vocab: Vocabulary) -> None:
     titles = [e.title for e in events_of(text, vocab, path="2022-12-31-retro.md")]
     assert titles[0] == "사이드 프로젝트"
     assert any("발표를 했다" in t for t in titles)
+
+
+KO_TABLE = """---
+title: 올해를 돌아보며
+date: 2021-12-31
+---
+
+# 회사
+
+| 기간 | 회사 | 역할 |
+|---|---|---|
+| 2018.03 ~ 2021.02 | 카카오 | 파이썬 개발 |
+
+카카오에서는 Kotlin으로 결제 서버를 개발하고 있다.
+
+# 개인
+
+## Summer
+
+운동을 시작했다.
+"""
+
+
+def test_table_rows_and_ongoing_work_are_events(vocab: Vocabulary) -> None:
+    events = {e.title: e for e in events_of(KO_TABLE, vocab, path="2021-12-31-retro.md")}
+    row = events["2018.03 ~ 2021.02 · 카카오 · 파이썬 개발"]
+    assert (row.start, row.end) == ("2018-03", "2021-02")
+    assert entity_id("organization", "Kakao") in row.entities
+    assert "카카오에서는 Kotlin으로 결제 서버를 개발하고 있다." in events
+    assert not any(t.startswith("기간") for t in events)  # the header row is a label
+
+
+def test_a_bare_season_heading_is_a_period() -> None:
+    from ingest.dates import period_of
+
+    assert period_of("Summer", "2021-12") is not None and period_of("Summer", "2021-12").start == "2021-06"
