@@ -20,7 +20,7 @@ from ingest.parse import ParsedPost, parse_post, post_id_for
 from ingest.read import FileStat, RawPost, discover, read_post
 from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
 from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
-from kb.errors import KbError, PostError
+from kb.errors import PostError
 from kb.models import PostGraph
 from kb.store import Store
 
@@ -28,6 +28,20 @@ EXTRACTOR_VERSION = "2026.11.29-1"
 BATCH_SIZE = 200
 
 ProgressCallback = Callable[[int, int, str], None]
+
+
+class Stamp(NamedTuple):
+    extractor: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def parse_stamp(value: str) -> Stamp | None:
+    parts = value.split(":")
+    if len(parts) != 5 or parts[0] != "kb1" or not parts[2].isdigit() or not parts[3].isdigit():
+        return None
+    return Stamp(parts[1], int(parts[2]), int(parts[3]), parts[4])
 
 
 class Failure(NamedTuple):
@@ -54,15 +68,16 @@ class Extractor:
     extra: Matcher | None
     digest: str
 
-    def post_hash(self, raw: RawPost) -> str:
-        return hashlib.sha256(f"{raw.content_hash}\x1f{self.digest}".encode()).hexdigest()
+    def stamp(self, stat: FileStat, raw: RawPost) -> str:
+        """The stored content hash: extractor digest, size and mtime (to skip reading), bytes hash."""
+        return f"kb1:{self.digest[:16]}:{stat.size}:{stat.mtime_ns}:{raw.content_hash}"
 
-    def graph(self, raw: RawPost) -> PostGraph:
+    def graph(self, raw: RawPost, stamp: str = "") -> PostGraph:
         parsed: ParsedPost = parse_post(raw)
         sightings = drop_unrealized(parsed, tidy(extract(parsed, self.vocabulary, self.extra)))
         events = extract_events(parsed, sightings)
         sightings, events = curate(sightings, events, self.curation, parsed.post_id, parsed.path)
-        return build_graph(parsed, self.post_hash(raw), sightings, events)
+        return build_graph(parsed, stamp or raw.content_hash, sightings, events)
 
 
 def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) -> Extractor:
@@ -113,18 +128,22 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
             report.failed.append(Failure(stat.path, None, f"post id {post_id!r} is already used by {seen[post_id]}"))
             continue
         seen[post_id] = where
+        before = known.get(post_id)
+        old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
+        current = old is not None and old.extractor == extractor.digest[:16]
+        if current and old is not None and (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns):
+            report.unchanged.append(post_id)  # not even read
+            continue
         try:
             raw = read_post(stat)
-            digest = extractor.post_hash(raw)
-            before = known.get(post_id)
-            if before is not None and before == (stat.root, stat.path, digest):
-                report.unchanged.append(post_id)
+            if current and old is not None and old.sha256 == raw.content_hash:
+                report.unchanged.append(post_id)  # touched, not changed
                 continue
-            pending.append(extractor.graph(raw))
+            pending.append(extractor.graph(raw, extractor.stamp(stat, raw)))
             (report.updated if before is not None else report.added).append(post_id)
         except PostError as exc:
             report.failed.append(Failure(exc.path, exc.line, exc.reason))
-        except (KbError, ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        except Exception as exc:  # one broken post never stops the ingest
             report.failed.append(Failure(stat.path, None, f"{type(exc).__name__}: {exc}"))
     whole_dirs = [str(p) for p in paths if p.is_dir()]
     report.removed = sorted(pid for pid, (root, path, _) in known.items()

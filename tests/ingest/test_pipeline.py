@@ -1,6 +1,7 @@
 """The pipeline against a real SQLite store: incremental, robust, curated."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,17 @@ def test_progress_is_reported(tmp_path: Path, store: Store) -> None:
     seen: list[tuple[int, int, str]] = []
     run_ingest([tmp_path / "p"], store, on_progress=lambda d, t, p: seen.append((d, t, p)))
     assert seen == [(1, 2, "a.md"), (2, 2, "b.md")]
+
+
+def test_unchanged_files_are_not_even_read(tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "posts"
+    path = write(root, "a.md", "# A\n\nI joined Kakao.\n")
+    run_ingest([root], store)
+    reads: list[str] = []
+    original = pipeline.read_post
+    monkeypatch.setattr(pipeline, "read_post", lambda stat: reads.append(stat.path) or original(stat))
+    assert run_ingest([root], store).unchanged == ["a"] and reads == []
+    stamp = store.post_hashes()["a"][2]
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    report = run_ingest([root], store)
+    assert report.unchanged == ["a"] and reads == ["a.md"] and store.post_hashes()["a"][2] == stamp
