@@ -1,0 +1,73 @@
+"""Graph reads: neighbourhoods, shortest paths and related skills, as Cypher traversals.
+
+A scope's views are their own subgraph, so every walk starts at (:Entity {scope, id}) and can only
+reach facts of that scope. A neighbourhood grows one hop (entity -> event -> entity) per query,
+with the same depths as the SQLite store; a path is Neo4j's bidirectional `shortestPath`.
+"""
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from kb.errors import InvalidQuery, NotFound
+from kb.models import GraphEdge, GraphNode, GraphPath, Neighborhood, RelatedSkill
+from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
+from kb.stores.neo4j import queries as q
+from kb.stores.neo4j.rows import entity_from_props
+
+
+def _require(tx: ManagedTransaction, scope: int, entity_id: str) -> None:
+    if tx.run(q.ENTITY_EXISTS, scope=scope, id=entity_id).single() is None:
+        raise NotFound("entity", entity_id)
+
+
+def neighbors(tx: ManagedTransaction, scope: int, entity_id: str, depth: int) -> Neighborhood:
+    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidQuery(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    center = tx.run(q.ENTITY_LABEL, scope=scope, id=entity_id).single()
+    if center is None:
+        raise NotFound("entity", entity_id)
+    nodes: dict[str, GraphNode] = {entity_id: GraphNode(id=entity_id, label=center["name"], kind=center["type"])}
+    edges: set[tuple[str, str]] = set()
+    seen_events: list[str] = []
+    frontier = [entity_id]
+    for hop in range(1, depth + 1):
+        rows = list(tx.run(q.NEIGHBOR_HOP, scope=scope, frontier=frontier, seen=seen_events))
+        if not rows:
+            break
+        frontier = []
+        for r in sorted(rows, key=lambda r: (r["event_id"], r["entity_id"])):
+            if r["event_id"] not in nodes:
+                nodes[r["event_id"]] = GraphNode(id=r["event_id"], label=r["title"], kind="event", depth=hop)
+                seen_events.append(r["event_id"])
+            edges.add((r["event_id"], r["entity_id"]))
+            if r["entity_id"] not in nodes:
+                nodes[r["entity_id"]] = GraphNode(id=r["entity_id"], label=r["name"], kind=r["type"], depth=hop)
+                frontier.append(r["entity_id"])
+    ordered = sorted(nodes.values(), key=lambda n: (n.depth, n.kind == "event", n.id))
+    return Neighborhood(center=entity_id, depth=depth, nodes=tuple(ordered),
+                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)))
+
+
+def path(tx: ManagedTransaction, scope: int, from_id: str, to_id: str, max_length: int) -> GraphPath | None:
+    """Shortest entity-event-entity chain of at most `max_length` events."""
+    if not 1 <= max_length <= MAX_PATH_LENGTH:
+        raise InvalidQuery(f"max_length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
+    _require(tx, scope, from_id)
+    _require(tx, scope, to_id)
+    if from_id == to_id:
+        row = tx.run(q.ENTITY_LABEL, scope=scope, id=from_id).single(strict=True)
+        return GraphPath(nodes=(GraphNode(id=from_id, label=row["name"], kind=row["type"]),), length=0)
+    found = tx.run(q.SHORTEST_PATH[max_length], scope=scope, **{"from": from_id, "to": to_id}).single()
+    if found is None:
+        return None
+    chain = found["nodes"]
+    nodes = tuple(GraphNode(id=n["id"], label=n["label"], kind=n["kind"], depth=(i + 1) // 2)
+                  for i, n in enumerate(chain))
+    return GraphPath(nodes=nodes, length=len(chain) // 2)
+
+
+def related(tx: ManagedTransaction, scope: int, skill_id: str, limit: int) -> list[RelatedSkill]:
+    _require(tx, scope, skill_id)
+    return [RelatedSkill(entity=entity_from_props(r["entity"]), weight=r["weight"], first=r["first"], last=r["last"])
+            for r in tx.run(q.RELATED_SKILLS, scope=scope, id=skill_id, limit=limit)]

@@ -1,0 +1,173 @@
+"""Every Cypher statement of the Neo4j backend (DDL lives in schema.py), in one place.
+
+Every value is a parameter. Labels and relationship types are literals from the closed set in
+schema.py; the only other text ever spliced in is a variable-length bound (`*..N`, which Cypher
+cannot take as a parameter), generated below from integer constants. `$scope` is 1 when private
+posts count and 0 when only public posts do.
+"""
+from __future__ import annotations
+
+from kb.store import MAX_PATH_LENGTH
+
+# ---- meta: version, schema and the write fence ----
+INIT_META = """MERGE (m:Meta {key: 'kb'})
+    ON CREATE SET m.generation = 0, m.instance = $instance, m.schema_version = $version,
+                  m.writes_started = 0, m.writes_finished = 0, m.write_started_at = 0
+    RETURN m.schema_version AS version"""
+GET_VERSION = "MATCH (m:Meta {key: 'kb'}) RETURN m.generation AS generation, m.instance AS instance"
+# Taken first in every write transaction: the exclusive lock on the one Meta node serializes writers.
+LOCK_META = "MATCH (m:Meta {key: 'kb'}) SET m.write_lock = true"
+BUMP_GENERATION = "MATCH (m:Meta {key: 'kb'}) SET m.generation = m.generation + 1"
+FENCE = """MATCH (m:Meta {key: 'kb'})
+    RETURN m.writes_started AS started, m.writes_finished AS finished,
+           timestamp() - m.write_started_at AS age_ms"""
+WRITE_STARTED = """MATCH (m:Meta {key: 'kb'})
+    SET m.writes_started = m.writes_started + 1, m.write_started_at = timestamp()"""
+WRITE_FINISHED = "MATCH (m:Meta {key: 'kb'}) SET m.writes_finished = m.writes_finished + 1"
+
+# ---- writes: contributions ----
+GRAPH_HASHES_FOR = "UNWIND $ids AS id MATCH (p:Post {id: id}) RETURN p.id AS id, p.graph_hash AS graph_hash"
+ALL_GRAPH_HASHES = "MATCH (p:Post) RETURN p.id AS id, p.graph_hash AS graph_hash"
+CONTRIBUTED_IDS = """UNWIND $ids AS id
+    MATCH (:Post {id: id})-[:CONTRIBUTES]->(c)
+    RETURN c.entity_id AS entity_id, c.event_id AS event_id, c.entity_ids AS entity_ids"""
+DELETE_POSTS = """UNWIND $ids AS id
+    MATCH (p:Post {id: id})
+    CALL { WITH p MATCH (p)-[:CONTRIBUTES]->(c) DETACH DELETE c }
+    DETACH DELETE p"""
+WIPE = "MATCH (n:Post|Entity|Event|EntityContribution|MentionContribution|EventContribution) DETACH DELETE n"
+INSERT_POSTS = """UNWIND $posts AS row
+    CREATE (p:Post)
+    SET p = row.post
+    WITH p, row
+    CALL { WITH p, row UNWIND row.entities AS c CREATE (p)-[:CONTRIBUTES]->(n:EntityContribution) SET n = c }
+    CALL { WITH p, row UNWIND row.mentions AS c CREATE (p)-[:CONTRIBUTES]->(n:MentionContribution) SET n = c }
+    CALL { WITH p, row UNWIND row.events AS c CREATE (p)-[:CONTRIBUTES]->(n:EventContribution) SET n = c }"""
+
+# ---- writes: the views of touched ids ----
+ENTITY_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
+    MATCH (p:Post)-[:CONTRIBUTES]->(c:EntityContribution {entity_id: id})
+    RETURN id, c.type AS type, c.name AS name, c.aliases AS aliases, c.category AS category,
+           p.private AS private
+    ORDER BY id, p.date_key, p.id"""
+EVENT_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
+    MATCH (p:Post)-[:CONTRIBUTES]->(c:EventContribution {event_id: id})
+    RETURN id, c {.*} AS c, p.private AS private
+    ORDER BY id, p.date_key, p.id"""
+ENTITY_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
+    MATCH (e:Entity {scope: scope, id: id}) RETURN e.scope AS scope, e.id AS id"""
+EVENT_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
+    MATCH (v:Event {scope: scope, id: id}) RETURN v.scope AS scope, v.id AS id"""
+DELETE_ENTITY_VIEWS = "UNWIND $keys AS k MATCH (e:Entity {scope: k.scope, id: k.id}) DETACH DELETE e"
+DELETE_EVENT_VIEWS = "UNWIND $keys AS k MATCH (v:Event {scope: k.scope, id: k.id}) DETACH DELETE v"
+UPSERT_ENTITY_VIEWS = """UNWIND $rows AS row
+    MERGE (e:Entity {scope: row.scope, id: row.id})
+    SET e += row.props"""
+UPSERT_EVENT_VIEWS = """UNWIND $rows AS row
+    MERGE (v:Event {scope: row.scope, id: row.id})
+    SET v += row.props
+    WITH v, row
+    CALL { WITH v MATCH (v)-[r:INVOLVES]->() DELETE r }
+    CALL { WITH v, row
+           UNWIND row.entities AS entity_id
+           MATCH (e:Entity {scope: v.scope, id: entity_id})
+           CREATE (v)-[:INVOLVES]->(e) }"""
+# Events another post contributed that name an entity which just appeared or vanished.
+EVENTS_NAMING = """MATCH (c:EventContribution) WHERE any(x IN c.entity_ids WHERE x IN $ids)
+    RETURN DISTINCT c.event_id AS id"""
+ENTITIES_LINKED_TO_EVENTS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
+    MATCH (:Event {scope: scope, id: id})-[:INVOLVES]->(e:Entity) RETURN DISTINCT e.id AS id"""
+UPDATE_ENTITY_COUNTS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
+    MATCH (e:Entity {scope: scope, id: id})
+    CALL { WITH e
+           OPTIONAL MATCH (e)<-[:INVOLVES]-(v:Event)
+           RETURN count(v) AS events, min(v.start) AS first, max(coalesce(v.end, v.start)) AS last }
+    SET e.event_count = events, e.first = first, e.last = last,
+        e.mention_count = COUNT { MATCH (p:Post)-[:CONTRIBUTES]->(:MentionContribution {entity_id: e.id})
+                                  WHERE e.scope = 1 OR NOT p.private }"""
+
+# ---- reads: posts ----
+POST_HASHES = "MATCH (p:Post) RETURN p.id AS id, p.root AS root, p.path AS path, p.content_hash AS content_hash"
+POST_BY_ID = "MATCH (p:Post {id: $id}) WHERE $scope = 1 OR NOT p.private RETURN p {.*} AS post"
+POSTS_PAGE = """MATCH (p:Post)
+    WHERE ($scope = 1 OR NOT p.private) AND (p.date_key > $key OR (p.date_key = $key AND p.id > $id))
+    RETURN p {.*} AS post ORDER BY p.date_key, p.id LIMIT $limit"""
+ALL_VISIBLE_POSTS = "MATCH (p:Post) WHERE $scope = 1 OR NOT p.private RETURN p {.*} AS post"
+
+# ---- reads: events ----
+# One row per event: the view, its visible entity links and every visible post's sources (JSON).
+_EVENT_PROJECTION = """
+    RETURN v {.*} AS event,
+           COLLECT { MATCH (v)-[:INVOLVES]->(e:Entity) RETURN e.id } AS entities,
+           COLLECT { MATCH (p:Post)-[:CONTRIBUTES]->(c:EventContribution {event_id: v.id})
+                     WHERE v.scope = 1 OR NOT p.private RETURN c.sources } AS sources"""
+EVENTS_BY_IDS = "UNWIND $ids AS id MATCH (v:Event {scope: $scope, id: id})" + _EVENT_PROJECTION
+ALL_EVENTS = "MATCH (v:Event {scope: $scope})" + _EVENT_PROJECTION
+
+_TIMELINE_CONDITIONS = """
+      AND ($kind IS NULL OR v.kind = $kind)
+      AND ($lo IS NULL OR v.hi_key >= $lo)
+      AND ($hi IS NULL OR v.lo_key <= $hi)
+      AND ($after_key IS NULL OR v.sort_key > $after_key OR (v.sort_key = $after_key AND v.id > $after_id))
+    WITH v ORDER BY v.sort_key, v.id LIMIT $limit"""
+TIMELINE = "MATCH (v:Event {scope: $scope}) WHERE true" + _TIMELINE_CONDITIONS + _EVENT_PROJECTION
+TIMELINE_BY_ENTITY = ("MATCH (:Entity {scope: $scope, id: $entity})<-[:INVOLVES]-(v:Event) WHERE true"
+                      + _TIMELINE_CONDITIONS + _EVENT_PROJECTION)
+TIMELINE_BY_TEXT = """CALL db.index.fulltext.queryNodes('kb_search', $lucene) YIELD node AS v
+    WHERE v:Event AND v.scope = $scope
+      AND ($entity IS NULL OR EXISTS { MATCH (v)-[:INVOLVES]->(:Entity {id: $entity}) })""" \
+    + _TIMELINE_CONDITIONS + _EVENT_PROJECTION
+
+# ---- reads: entities ----
+ENTITY_BY_ID = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e {.*} AS entity"
+ALL_ENTITIES = "MATCH (e:Entity {scope: $scope}) RETURN e {.*} AS entity"
+ENTITIES_PAGE = """MATCH (e:Entity {scope: $scope})
+    WHERE ($type IS NULL OR e.type = $type)
+      AND ($needle IS NULL OR e.search_key CONTAINS $needle)
+      AND ($after_count IS NULL OR e.event_count < $after_count
+           OR (e.event_count = $after_count
+               AND (e.name > $after_name OR (e.name = $after_name AND e.id > $after_id))))
+    RETURN e {.*} AS entity ORDER BY e.event_count DESC, e.name, e.id LIMIT $limit"""
+ENTITY_EVENT_IDS = """MATCH (:Entity {scope: $scope, id: $id})<-[:INVOLVES]-(v:Event)
+    RETURN v.id AS id ORDER BY v.sort_key, v.id"""
+ENTITY_MENTIONS = """MATCH (p:Post)-[:CONTRIBUTES]->(m:MentionContribution {entity_id: $id})
+    WHERE $scope = 1 OR NOT p.private RETURN m {.*} AS mention"""
+ALL_VISIBLE_MENTIONS = """MATCH (p:Post)-[:CONTRIBUTES]->(m:MentionContribution)
+    WHERE ($scope = 1 OR NOT p.private) AND EXISTS { MATCH (:Entity {scope: $scope, id: m.entity_id}) }
+    RETURN m {.*} AS mention"""
+
+# ---- reads: graph ----
+ENTITY_EXISTS = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.id AS id"
+# One hop of a neighbourhood: the not yet seen events of the frontier, with all their entities.
+NEIGHBOR_HOP = """UNWIND $frontier AS id
+    MATCH (:Entity {scope: $scope, id: id})<-[:INVOLVES]-(v:Event)
+    WHERE NOT v.id IN $seen
+    WITH DISTINCT v
+    MATCH (v)-[:INVOLVES]->(m:Entity)
+    RETURN v.id AS event_id, v.title AS title, m.id AS entity_id, m.name AS name, m.type AS type"""
+ENTITY_LABEL = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.name AS name, e.type AS type"
+_SHORTEST_PATH = """MATCH (a:Entity {scope: $scope, id: $from}), (b:Entity {scope: $scope, id: $to})
+    MATCH p = shortestPath((a)-[:INVOLVES*..%d]-(b))
+    RETURN [n IN nodes(p) | {id: n.id, label: coalesce(n.name, n.title),
+                             kind: CASE WHEN n:Event THEN 'event' ELSE n.type END}] AS nodes"""
+# max_length (events crossed) -> the query; a path of n events has 2n relationships.
+SHORTEST_PATH: dict[int, str] = {n: _SHORTEST_PATH % (2 * n) for n in range(1, MAX_PATH_LENGTH + 1)}
+RELATED_SKILLS = """MATCH (s:Entity {scope: $scope, id: $id})<-[:INVOLVES]-(v:Event)-[:INVOLVES]->(o:Entity)
+    WHERE o.type = 'skill' AND o <> s
+    WITH o, count(v) AS weight, min(v.start) AS first, max(coalesce(v.end, v.start)) AS last
+    RETURN o {.*} AS entity, weight, first, last
+    ORDER BY weight DESC, o.name, o.id LIMIT $limit"""
+
+# ---- reads: search and stats ----
+SEARCH = """CALL db.index.fulltext.queryNodes('kb_search', $lucene) YIELD node, score
+    WHERE (node:Post AND ($scope = 1 OR NOT node.private)) OR (NOT node:Post AND node.scope = $scope)
+    WITH node, score,
+         CASE WHEN node:Post THEN 'post' WHEN node:Event THEN 'event' ELSE 'entity' END AS kind
+    RETURN kind, node.id AS id, node.title AS title, node.body AS body
+    ORDER BY score DESC, kind, id LIMIT $limit"""
+COUNT_POSTS = """MATCH (p:Post) WHERE $scope = 1 OR NOT p.private
+    RETURN count(p) AS n, sum(CASE WHEN p.private THEN 1 ELSE 0 END) AS private"""
+EVENT_STATS = """MATCH (v:Event {scope: $scope})
+    RETURN count(v) AS n, min(v.start) AS first, max(coalesce(v.end, v.start)) AS last"""
+ENTITY_STATS = """MATCH (e:Entity {scope: $scope})
+    RETURN e.type AS type, count(e) AS n, sum(e.mention_count) AS mentions"""
