@@ -39,11 +39,13 @@ def _entities_of(conn: sqlite3.Connection, scope: int, event_ids: list[str]) -> 
 
 def _nodes(conn: sqlite3.Connection, scope: int, entity_depth: dict[str, int],
            event_depth: dict[str, int]) -> list[GraphNode]:
-    nodes = [GraphNode(id=r["id"], label=r["name"], kind=r["type"], depth=entity_depth[r["id"]])
-             for r in conn.execute(q.ENTITY_LABELS, (scope, json.dumps(list(entity_depth))))]
-    nodes += [GraphNode(id=r["id"], label=r["title"], kind="event", depth=event_depth[r["id"]])
-              for r in conn.execute(q.EVENT_LABELS, (scope, json.dumps(list(event_depth))))]
-    return sorted(nodes, key=lambda n: (n.depth, n.kind == "event", n.id))
+    """Labelled nodes ordered by depth, entities before events, then id."""
+    raw = [(entity_depth[r["id"]], 0, r["id"], r["name"], r["type"])
+           for r in conn.execute(q.ENTITY_LABELS, (scope, json.dumps(list(entity_depth))))]
+    raw += [(event_depth[r["id"]], 1, r["id"], r["title"], "event")
+            for r in conn.execute(q.EVENT_LABELS, (scope, json.dumps(list(event_depth))))]
+    raw.sort()
+    return [GraphNode(id=ident, label=label, kind=kind, depth=depth) for depth, _, ident, label, kind in raw]
 
 
 def neighbors(conn: sqlite3.Connection, scope: int, entity_id: str, depth: int) -> Neighborhood:
