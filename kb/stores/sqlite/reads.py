@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from typing import Any
 
 from kb.errors import InvalidQuery
 from kb.models import (ENTITY_TYPES, EntityDetail, EntityPage, EntityQuery, EntitySummary, Event, EventPage, Post,
