@@ -29,12 +29,15 @@ def build_entities(sightings: list[Sighting]) -> list[Entity]:
 
 
 def build_mentions(parsed: ParsedPost, sightings: list[Sighting]) -> list[Mention]:
+    """One mention per entity and sentence."""
     out: dict[tuple[str, int], Mention] = {}
     for s in sightings:
+        if (s.id, s.quote_start) in out:
+            continue
         source = Source(post_id=parsed.post_id, post=parsed.path, section=parsed.sections[s.section].heading,
                         quote=parsed.body[s.quote_start:s.quote_end], start=s.quote_start, end=s.quote_end,
-                        line=parsed.body_line + parsed.body.count("\n", 0, s.quote_start) + 1)
-        out.setdefault((s.id, s.quote_start), Mention(entity_id=s.id, source=source))
+                        line=s.line)
+        out[(s.id, s.quote_start)] = Mention(entity_id=s.id, source=source)
     return list(out.values())
 
 

@@ -28,7 +28,7 @@ _NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여�
                          "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직".split())
 _EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporation|Labs?|Ltd\.?|LLC|GmbH|"
                             r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
-_EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+)+(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
+_EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
                        r"[Cc]onference|[Cc]onf|[Mm]eetup))(?!\w)")
 _EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|for|with|from)\s+(?:the\s+)?({_CAPS})")
 _WORK_CONTEXT = re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"

@@ -5,14 +5,17 @@ a verbatim quote. Code, math and HTML never yield entities: matching runs on mas
 """
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest import cues as cue_finders
 from ingest.links import link_cues
 from ingest.markdown import Block, mask
 from ingest.parse import ParsedPost
-from ingest.text import sentences
+from ingest.text import LineIndex, sentences
 from ingest.vocabulary import Matcher, Term, Vocabulary
+from ingest.vocabulary import lower_keep_length as lowered
 from kb.ids import entity_id, normalize
 
 
@@ -57,23 +60,37 @@ def units(post: ParsedPost) -> list[Unit]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def scoped_id(entity_type: str, name: str, post_id: str) -> str:
     """Descriptive entities ('Team lead', '첫 회사') mean someone in one post only."""
     return entity_id(entity_type, f"{name} {post_id}")
 
 
+@lru_cache(maxsize=65536)
+def _entity_id(entity_type: str, name: str) -> str:
+    return entity_id(entity_type, name)
+
+
+MAX_SIGHTINGS = 200  # per entity and post: enough evidence, and a 20 MB post stays tractable
+
+
 class _Collector:
-    def __init__(self, post: ParsedPost, unit: Unit) -> None:
-        self.post, self.unit = post, unit
+    def __init__(self, post: ParsedPost, unit: Unit, lines: LineIndex, counts: dict[str, int]) -> None:
+        self.post, self.unit, self.lines, self.counts = post, unit, lines, counts
         self.spans = sentences(unit.masked)
+        self.span_starts = [lo for lo, _ in self.spans]
         self.found: list[Sighting] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int]] = []  # kept sorted
 
     def sentence_of(self, start: int) -> tuple[int, int]:
-        for lo, hi in self.spans:
-            if lo <= start < hi:
-                return lo, hi
+        i = bisect_right(self.span_starts, start) - 1
+        if i >= 0 and start < self.spans[i][1]:
+            return self.spans[i]
         return 0, len(self.unit.text)
+
+    def _inside_taken(self, start: int, end: int) -> bool:
+        i = bisect_right(self.taken, (start, len(self.unit.text) + 1))
+        return any(lo <= start and end <= hi for lo, hi in self.taken[max(0, i - 4):i])
 
     def sentence_text(self, start: int) -> str:
         lo, hi = self.sentence_of(start)
@@ -84,21 +101,24 @@ class _Collector:
             surface_alias: bool = True) -> None:
         if not name.strip() or not normalize(name):
             return
-        if not overlap_ok and any(start < hi and lo < end and (lo <= start and end <= hi) for lo, hi in self.taken):
+        if not overlap_ok and self._inside_taken(start, end):
             return
         lo, hi = self.sentence_of(start)
-        ident = scoped_id(etype, name, self.post.post_id) if scoped else entity_id(etype, name)
+        ident = scoped_id(etype, name, self.post.post_id) if scoped else _entity_id(etype, name)
+        if self.counts.get(ident, 0) >= MAX_SIGHTINGS:
+            return
+        self.counts[ident] = self.counts.get(ident, 0) + 1
         surface = self.unit.text[start:end]
         base = self.unit.start
         self.found.append(Sighting(etype, ident, name, surface, self.unit.section, base + start, base + end,
-                                   base + lo, base + hi, self.post.body_line + self.unit.line, category,
+                                   base + lo, base + hi, self.lines.line(base + lo), category,
                                    tuple(dict.fromkeys(a for a in (*aliases, surface if surface_alias else "")
                                                        if a.strip())), scoped))
-        self.taken.append((start, end))
+        insort(self.taken, (start, end))
 
 
-def _term_hits(col: _Collector, matcher: Matcher, scoped: bool = False) -> None:
-    for hit in matcher.find(col.unit.masked):
+def _term_hits(col: _Collector, matcher: Matcher, low: str, scoped: bool = False) -> None:
+    for hit in matcher.find(col.unit.masked, low):
         term: Term = hit.term
         col.add(term.type, term.name, hit.start, hit.end, scoped=scoped, category=term.category,
                 aliases=term.aliases)
@@ -112,14 +132,17 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
     from ingest.events import is_narrative  # the same test decides which cues a post deserves
 
     narrative = is_narrative(post)
+    lines = LineIndex(post.body, post.body_line + 1)
+    counts: dict[str, int] = {}
     found: list[Sighting] = []
     for unit in units(post):
-        col = _Collector(post, unit)
+        col = _Collector(post, unit, lines, counts)
+        low = lowered(unit.masked)
         if extra is not None:
-            _term_hits(col, extra)
-        _term_hits(col, vocab.skills)
-        _term_hits(col, vocab.organizations)
-        _term_hits(col, vocab.roles, scoped=True)
+            _term_hits(col, extra, low)
+        _term_hits(col, vocab.skills, low)
+        _term_hits(col, vocab.organizations, low)
+        _term_hits(col, vocab.roles, low, scoped=True)
         for cue in cue_finders.all_cues(unit.masked, narrative):
             if normalize(cue.name) in vocab.skill_names:
                 continue
@@ -133,33 +156,36 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
                     col.add(lc.type, lc.name, text_start, text_start + len(link.text), category=lc.category,
                             aliases=lc.aliases, overlap_ok=not lc.guess, surface_alias=lc.named)
         found.extend(col.found)
-    return found + _echoes(post, found, vocab)
+    return found + _echoes(post, found, lines, counts)
 
 
-def _echoes(post: ParsedPost, found: list[Sighting], vocab: Vocabulary) -> list[Sighting]:
+def _echoes(post: ParsedPost, found: list[Sighting], lines: LineIndex, counts: dict[str, int]) -> list[Sighting]:
     """Later plain mentions of names that only a cue recognised ('Truss does a lot of things right')."""
     terms: dict[str, Term] = {}
     for s in found:
-        if s.id.startswith(("skill:",)) or s.type == "person" or len(s.name) < 3:
+        if s.type in ("skill", "person") or len(s.name) < 3:
             continue
         terms.setdefault(s.id, Term(s.type, s.name, s.category, tuple(a for a in s.aliases if len(a) >= 3)))
     if not terms:
         return []
     matcher = Matcher(list(terms.values()))
-    seen = {(s.start, s.end) for s in found}
+    ids = {t.name: i for i, t in terms.items()}
+    spans = sorted((s.start, s.end) for s in found)
+    starts = [lo for lo, _ in spans]
     out: list[Sighting] = []
-    ids = {s.name: s.id for s in found}
     for unit in units(post):
-        col = _Collector(post, unit)
-        col.taken = [(s.start - unit.start, s.end - unit.start) for s in found
-                     if unit.start <= s.start < unit.start + len(unit.text)]
+        lo_i = bisect_right(starts, unit.start - 1)
+        hi_i = bisect_right(starts, unit.start + len(unit.text))
+        col = _Collector(post, unit, lines, counts)
+        col.taken = [(a - unit.start, b - unit.start) for a, b in spans[lo_i:hi_i]]
+        seen = set(spans[lo_i:hi_i])
         for hit in matcher.find(unit.masked):
             if (unit.start + hit.start, unit.start + hit.end) in seen:
                 continue
             before = len(col.found)
             col.add(hit.term.type, hit.term.name, hit.start, hit.end, category=hit.term.category,
                     aliases=hit.term.aliases)
-            if len(col.found) > before and ids.get(hit.term.name) and col.found[-1].id != ids[hit.term.name]:
+            if len(col.found) > before and col.found[-1].id != ids[hit.term.name]:
                 col.found[-1] = Sighting(**{**col.found[-1].__dict__, "id": ids[hit.term.name]})
         out.extend(col.found)
     return out

@@ -8,6 +8,7 @@ is its own event. A technical post yields one `publication` event for itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ingest import lexicon as lx
@@ -15,9 +16,11 @@ from ingest.dates import DateSpan, is_retrospective, title_year
 from ingest.entities import Sighting, Unit, units
 from ingest.eventdates import DateContext
 from ingest.parse import ParsedPost
-from ingest.text import clauses, sentences, squash
+from ingest.text import LineIndex, clauses, sentences, squash
 from kb.ids import event_id
 from kb.models import Event, Source
+
+MAX_EVENTS = 500  # per post: a diary of thousands of "I used X" lines is not a timeline of thousands
 
 _NARRATIVE_TAGS = re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
                              r"personal|year|회사|취업|job", re.I)
@@ -97,12 +100,16 @@ def _weak_only(text: str) -> bool:
 class _Builder:
     def __init__(self, post: ParsedPost, sightings: list[Sighting]) -> None:
         self.post = post
-        self.sightings = sightings
+        self.sightings = sorted(sightings, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sightings]
         self.dates = DateContext(post)
         self.korean = post.language == "ko"
+        self.containers = {i for s in post.sections for i in s.parents}
 
-    def ids_in(self, lo: int, hi: int, types: tuple[str, ...] = ("skill", "person", "project", "organization")) -> list[str]:
-        return list(dict.fromkeys(s.id for s in self.sightings if lo <= s.start < hi and s.type in types))
+    def ids_in(self, lo: int, hi: int) -> list[str]:
+        """Entities sighted between two body offsets, in reading order."""
+        first, last = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return list(dict.fromkeys(s.id for s in self.sightings[first:last]))
 
     def section_events(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -118,7 +125,7 @@ class _Builder:
                 continue
             goal = bool(heading and lx.is_goal_heading(heading))
             done = bool(lx.DONE_SECTION.match(heading)) and not goal
-            container = any(index in s.parents for s in self.post.sections)
+            container = index in self.containers
             named = (bool(heading) and not done and not goal and not container and bool(blocks)
                      and bool(lx.KO_EVENT_HEAD.search(heading)))
             sentence_events = self._sentences(index, blocks, done, goal)
@@ -207,7 +214,8 @@ class _Builder:
         return out
 
     def _employer(self, start: int, end: int, masked: str) -> str | None:
-        orgs = [s for s in self.sightings if start <= s.start < end and s.type == "organization"]
+        orgs = [s for s in self.sightings[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+                if s.type == "organization"]
         if not orgs:
             return None
         verb = lx.JOIN.search(masked)
@@ -239,11 +247,11 @@ def _link_employers(post: ParsedPost, cands: list[Candidate]) -> None:
                 cand.entities.append(employer)
 
 
-def _to_event(post: ParsedPost, cand: Candidate) -> Event:
+def _to_event(post: ParsedPost, cand: Candidate, lines: LineIndex) -> Event:
     section = post.sections[cand.section].heading
     sources = []
     for lo, hi in cand.quotes:
-        line = post.body_line + post.body.count("\n", 0, lo) + 1
+        line = lines.line(lo)
         sources.append(Source(post_id=post.post_id, post=post.path, section=section, quote=post.body[lo:hi],
                               start=lo, end=hi, line=line))
     key = post.body[cand.quotes[0][0]:cand.quotes[0][1]]
@@ -267,7 +275,7 @@ def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
         start, end = first.start + lo, first.start + hi
         sources = (Source(post_id=post.post_id, post=post.path, section=post.sections[first.section].heading,
                           quote=post.body[start:end], start=start, end=end,
-                          line=post.body_line + post.body.count("\n", 0, start) + 1),)
+                          line=LineIndex(post.body, post.body_line + 1).line(start)),)
     else:
         sources = (Source(post_id=post.post_id, post=post.path, section="", quote=""),)
     return Event(id=event_id(post.post_id, "publication"), title=post.meta.title, kind="publication",
@@ -278,11 +286,12 @@ def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
     if not is_narrative(post):
         return [publication_event(post, sightings)]
     builder = _Builder(post, sightings)
-    cands = builder.section_events()
+    cands = builder.section_events()[:MAX_EVENTS]
     _link_employers(post, cands)
+    lines = LineIndex(post.body, post.body_line + 1)
     events: dict[str, Event] = {}
     for cand in cands:
-        event = _to_event(post, cand)
+        event = _to_event(post, cand, lines)
         events.setdefault(event.id, event)
     return list(events.values())
 

@@ -79,6 +79,10 @@ def split_frontmatter(text: str, path: str) -> Split:
         raise PostError(path, f"invalid TOML frontmatter: {exc}", line=line) from None
     except json.JSONDecodeError as exc:
         raise PostError(path, f"invalid JSON frontmatter: {exc.msg}", line=base + exc.lineno) from None
+    except (ValueError, OverflowError) as exc:  # YAML dates like 2020-13-45 or 0000-01-01
+        key = re.search(r"^[ \t]*\"?date\"?[ \t]*[:=]", fm, re.MULTILINE | re.IGNORECASE)
+        line = base + 1 + fm.count("\n", 0, key.start()) if key else base + 1
+        raise PostError(path, f"invalid frontmatter value: {exc}", line=line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -92,10 +96,13 @@ def _words(value: object) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         parts = value.split(",") if "," in value else value.split()
-    elif isinstance(value, (list, tuple, set)):
-        parts = [str(v) for v in value if v is not None]
-    else:
+    elif isinstance(value, (list, tuple)):
+        # scalars only: a YAML alias bomb nests lists whose str() would never end
+        parts = [str(v) for v in value[:200] if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
         parts = [str(value)]
+    else:
+        parts = []
     out: list[str] = []
     for part in parts:
         part = part.strip().strip("'\"")

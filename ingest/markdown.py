@@ -16,15 +16,17 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 _MD = MarkdownIt("commonmark", {"html": True}).use(dollarmath_plugin).enable("table")
 
-_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# every repetition is bounded: hostile input (100k brackets, unclosed backticks) stays linear
+_LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]\(\s*<?([^)\s>]{0,2000})>?"
+                   r"(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
 _MASKS = (
-    re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL),                   # inline code
-    re.compile(r"\$\$.+?\$\$|(?<![\\\w$])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\w)", re.DOTALL),  # math
-    re.compile(r"!\[[^\]]*\]\([^)]*\)"),                              # images
-    re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL),          # HTML
-    re.compile(r"\]\([^)]*\)"),                                        # link targets
+    re.compile(r"(`{1,10})(?:(?!\1).){1,2000}?\1", re.DOTALL),        # inline code
+    re.compile(r"\$\$.{1,5000}?\$\$|(?<![\\\w$])\$(?=\S)[^$\n]{1,1000}?(?<=\S)\$(?!\w)", re.DOTALL),  # math
+    re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)"),             # images
+    re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.{0,5000}?-->", re.DOTALL),  # HTML
+    re.compile(r"\]\([^)\n]{0,2000}\)"),                               # link targets
     re.compile(r"https?://\S+|www\.\S+"),                             # bare URLs
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),                             # Liquid templates
+    re.compile(r"\{\{.{0,500}?\}\}|\{%.{0,500}?%\}"),                   # Liquid templates
 )
 
 

@@ -84,7 +84,18 @@ def read_post(stat: FileStat) -> RawPost:
 
 
 def decode(data: bytes, path: str = "<post>") -> str:
-    """UTF-8 (BOM or not), or UTF-16 with a BOM; anything else is an error with its line."""
+    """UTF-8 (BOM or not), or UTF-16 with a BOM; anything else is an error with its line.
+
+    Line endings become '\n' (CRLF and old Mac CR alike), so offsets and quotes are clean.
+    """
+    return _newlines(_decode(data, path))
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _decode(data: bytes, path: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)|\n")
@@ -45,3 +46,14 @@ def clauses(masked: str) -> list[tuple[int, int]]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+class LineIndex:
+    """1-based line numbers of body offsets, in O(log n) each (posts may be megabytes long)."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.first = first_line
+
+    def line(self, offset: int) -> int:
+        return self.first + bisect_right(self.starts, offset) - 1

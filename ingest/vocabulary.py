@@ -59,8 +59,11 @@ class Hit:
     surface: str
 
 
-def _lower(text: str) -> str:
+def lower_keep_length(text: str) -> str:
     """Lower-case without changing length, so offsets stay true."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -101,19 +104,20 @@ class Matcher:
         for term in terms:
             for form in term.loose:
                 if form.strip():
-                    table.setdefault(_lower(form), []).append((form, term, False))
+                    table.setdefault(lower_keep_length(form), []).append((form, term, False))
             for form in term.strict:
-                table.setdefault(_lower(form), []).append((form, term, True))
+                table.setdefault(lower_keep_length(form), []).append((form, term, True))
         for key, entries in table.items():
             self._auto.add_word(key, entries)
         self.empty = not table
         if not self.empty:
             self._auto.make_automaton()
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, low: str | None = None) -> list[Hit]:
+        """Hits in `text`; pass `low` (its lower-cased form) when several matchers read one text."""
         if self.empty:
             return []
-        low = _lower(text)
+        low = low if low is not None else lower_keep_length(text)
         hits: list[Hit] = []
         for end_index, entries in self._auto.iter(low):
             for form, term, strict in entries:

@@ -73,3 +73,19 @@ def test_leading_blank_line_before_frontmatter() -> None:
 
 def test_read_meta_ignores_non_string_title() -> None:
     assert read_meta({"title": 3}, "2020-01-01-a-b.md", None).title == "a b"
+
+
+@pytest.mark.parametrize("value", ["2020-13-45", "0000-01-01"])
+def test_impossible_yaml_dates_name_their_line(value: str) -> None:
+    with pytest.raises(PostError) as info:
+        split_frontmatter(f"---\ntitle: x\ndate: {value}\n---\nbody\n", "d.md")
+    assert info.value.line == 3 and "invalid frontmatter value" in info.value.reason
+
+
+def test_yaml_alias_bomb_tags_are_not_expanded() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefghi", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    text = "---\n" + "\n".join(lines) + "\ntags: *i\ntitle: *i\ncategories: *i\ndate: *i\n---\n# bomb\n\nbody\n"
+    post = make_post(text, path="bomb.md")
+    assert (post.meta.title, post.meta.tags, post.meta.categories, post.meta.date) == ("bomb", (), (), None)

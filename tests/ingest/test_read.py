@@ -53,3 +53,7 @@ def test_read_post_hashes_bytes(tmp_path: Path) -> None:
     a, b = (read_post(s) for s in discover([str(tmp_path)]))
     assert a.content_hash == b.content_hash and len(a.content_hash) == 64
     assert a.text == "same"
+
+
+def test_line_endings_become_newlines() -> None:
+    assert decode(b"a\r\nb\rc\n") == "a\nb\nc\n"
