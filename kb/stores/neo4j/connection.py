@@ -29,6 +29,8 @@ class ConnectionSettings:
     user: str
     password: str = field(repr=False)
     database: str | None = None
+    retry_seconds: float = 15.0  # how long the driver retries a transaction (deadlocks, leader switches)
+    connect_seconds: float = 10.0
 
     def __repr__(self) -> str:  # the dataclass repr already hides the password; keep it explicit
         return f"ConnectionSettings(uri={self.uri!r}, user={self.user!r}, database={self.database!r})"
@@ -68,7 +70,9 @@ def open_driver(settings: ConnectionSettings) -> Driver:
     """The one driver (connection pool) a store keeps for its whole life. Connects lazily."""
     try:
         return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                    max_connection_lifetime=3600, connection_acquisition_timeout=30.0,
+                                    max_connection_lifetime=3600, connection_timeout=settings.connect_seconds,
+                                    connection_acquisition_timeout=settings.connect_seconds + 20,
+                                    max_transaction_retry_time=settings.retry_seconds,
                                     notifications_min_severity="OFF")
     except ValueError as exc:  # the driver rejects malformed URIs; its message has no secret
         raise ConfigError(f"cannot use Neo4j URL {settings.safe_url!r}: {exc}") from exc

@@ -4,19 +4,21 @@ Neo4j applies a committed transaction to the store in phases (creates, updates, 
 index updates), and a reader running meanwhile can see some phases and not others: 30 new events
 and 30 old ones, or none. So writes and reads agree on a seqlock kept on the (:Meta) node:
 
-    writer:  tx 1  writes_started += 1          (committed, hence applied, before tx 2 begins)
+    writer:  tx 1  writes_started += 1, add its token to open_writes   (committed, hence applied,
+                                                                       before tx 2 begins)
              tx 2  the real write
-             tx 3  writes_finished += 1         (always, even when tx 2 failed)
+             tx 3  remove its token                 (always, even when tx 2 failed)
     reader:  one read transaction: fence, the read, fence again; it is kept only when no write
-             was in progress at the start and none started before the end, else read again.
+             was open at the start and none started before the end, else read again.
 
-A fence left open by a writer that died between tx 1 and tx 3 is ignored once it is older than
-STALE_WRITE_MS, and a reader that keeps losing the race returns its last read after
-READ_DEADLINE_S rather than stalling the API.
+A token left by a writer that died between tx 1 and tx 3 is ignored (and dropped by the next
+writer) once older than STALE_WRITE_MS, and a reader that keeps losing the race returns its last
+read after READ_DEADLINE_S rather than stalling the API.
 """
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -31,11 +33,11 @@ STALE_WRITE_MS = 60_000
 
 
 def _fence(tx: ManagedTransaction) -> dict[str, Any]:
-    return tx.run(q.FENCE).single(strict=True).data()
+    return tx.run(q.FENCE, stale_ms=STALE_WRITE_MS).single(strict=True).data()
 
 
-def _run(tx: ManagedTransaction, statement: str) -> None:
-    tx.run(statement).consume()
+def _run(tx: ManagedTransaction, statement: str, token: str) -> None:
+    tx.run(statement, token=token, stale_ms=STALE_WRITE_MS).consume()
 
 
 def fenced_read(driver: Driver, database: str | None, work: Callable[[ManagedTransaction], T]) -> T:
@@ -51,8 +53,7 @@ def fenced_read(driver: Driver, database: str | None, work: Callable[[ManagedTra
     while True:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
             before, result, after = session.execute_read(attempt)
-        open_write = before["started"] != before["finished"] and before["age_ms"] < STALE_WRITE_MS
-        if (not open_write and before["started"] == after["started"]) or time.monotonic() > deadline:
+        if (before["open"] == 0 and before["started"] == after["started"]) or time.monotonic() > deadline:
             return result
         time.sleep(pause)
         pause = min(pause * 2, 0.05)
@@ -60,9 +61,10 @@ def fenced_read(driver: Driver, database: str | None, work: Callable[[ManagedTra
 
 def fenced_write(driver: Driver, database: str | None, work: Callable[[ManagedTransaction], T]) -> T:
     """Run `work` in one managed write transaction (retried by the driver), inside the fence."""
+    token = uuid.uuid4().hex
     with driver.session(database=database, default_access_mode=WRITE_ACCESS) as session:
-        session.execute_write(_run, q.WRITE_STARTED)
+        session.execute_write(_run, q.WRITE_STARTED, token)
         try:
             return session.execute_write(work)
         finally:
-            session.execute_write(_run, q.WRITE_FINISHED)
+            session.execute_write(_run, q.WRITE_FINISHED, token)

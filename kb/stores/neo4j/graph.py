@@ -53,15 +53,18 @@ def path(tx: ManagedTransaction, scope: int, from_id: str, to_id: str, max_lengt
     """Shortest entity-event-entity chain of at most `max_length` events."""
     if not 1 <= max_length <= MAX_PATH_LENGTH:
         raise InvalidQuery(f"max_length must be between 1 and {MAX_PATH_LENGTH}, not {max_length}")
-    _require(tx, scope, from_id)
-    _require(tx, scope, to_id)
-    if from_id == to_id:
-        row = tx.run(q.ENTITY_LABEL, scope=scope, id=from_id).single(strict=True)
+    if from_id == to_id:  # shortestPath needs two distinct nodes
+        row = tx.run(q.ENTITY_LABEL, scope=scope, id=from_id).single()
+        if row is None:
+            raise NotFound("entity", from_id)
         return GraphPath(nodes=(GraphNode(id=from_id, label=row["name"], kind=row["type"]),), length=0)
-    found = tx.run(q.SHORTEST_PATH[max_length], scope=scope, **{"from": from_id, "to": to_id}).single()
-    if found is None:
-        return None
+    found = tx.run(q.SHORTEST_PATH[max_length], scope=scope, **{"from": from_id, "to": to_id}).single(strict=True)
+    for present, ident in ((found["has_from"], from_id), (found["has_to"], to_id)):
+        if not present:
+            raise NotFound("entity", ident)
     chain = found["nodes"]
+    if chain is None:
+        return None
     nodes = tuple(GraphNode(id=n["id"], label=n["label"], kind=n["kind"], depth=(i + 1) // 2)
                   for i, n in enumerate(chain))
     return GraphPath(nodes=nodes, length=len(chain) // 2)

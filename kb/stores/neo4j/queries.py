@@ -12,18 +12,21 @@ from kb.store import MAX_PATH_LENGTH
 # ---- meta: version, schema and the write fence ----
 INIT_META = """MERGE (m:Meta {key: 'kb'})
     ON CREATE SET m.generation = 0, m.instance = $instance, m.schema_version = $version,
-                  m.writes_started = 0, m.writes_finished = 0, m.write_started_at = 0
+                  m.writes_started = 0, m.open_writes = []
     RETURN m.schema_version AS version"""
 GET_VERSION = "MATCH (m:Meta {key: 'kb'}) RETURN m.generation AS generation, m.instance AS instance"
 # Taken first in every write transaction: the exclusive lock on the one Meta node serializes writers.
 LOCK_META = "MATCH (m:Meta {key: 'kb'}) SET m.write_lock = true"
 BUMP_GENERATION = "MATCH (m:Meta {key: 'kb'}) SET m.generation = m.generation + 1"
-FENCE = """MATCH (m:Meta {key: 'kb'})
-    RETURN m.writes_started AS started, m.writes_finished AS finished,
-           timestamp() - m.write_started_at AS age_ms"""
-WRITE_STARTED = """MATCH (m:Meta {key: 'kb'})
-    SET m.writes_started = m.writes_started + 1, m.write_started_at = timestamp()"""
-WRITE_FINISHED = "MATCH (m:Meta {key: 'kb'}) SET m.writes_finished = m.writes_finished + 1"
+# The write fence (fence.py): a counter of started writes and the writes still open, "token@ms".
+_LIVE_WRITES = "[w IN coalesce(m.open_writes, []) WHERE toInteger(split(w, '@')[1]) > timestamp() - $stale_ms]"
+FENCE = f"""MATCH (m:Meta {{key: 'kb'}})
+    RETURN m.writes_started AS started, size({_LIVE_WRITES}) AS open"""
+WRITE_STARTED = f"""MATCH (m:Meta {{key: 'kb'}})
+    SET m.writes_started = m.writes_started + 1,
+        m.open_writes = {_LIVE_WRITES} + [$token + '@' + toString(timestamp())]"""
+WRITE_FINISHED = """MATCH (m:Meta {key: 'kb'})
+    SET m.open_writes = [w IN coalesce(m.open_writes, []) WHERE NOT w STARTS WITH $token + '@']"""
 
 # ---- writes: contributions ----
 GRAPH_HASHES_FOR = "UNWIND $ids AS id MATCH (p:Post {id: id}) RETURN p.id AS id, p.graph_hash AS graph_hash"
@@ -146,9 +149,11 @@ NEIGHBOR_HOP = """UNWIND $frontier AS id
     MATCH (v)-[:INVOLVES]->(m:Entity)
     RETURN v.id AS event_id, v.title AS title, m.id AS entity_id, m.name AS name, m.type AS type"""
 ENTITY_LABEL = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.name AS name, e.type AS type"
-_SHORTEST_PATH = """MATCH (a:Entity {scope: $scope, id: $from}), (b:Entity {scope: $scope, id: $to})
-    MATCH p = shortestPath((a)-[:INVOLVES*..%d]-(b))
-    RETURN [n IN nodes(p) | {id: n.id, label: coalesce(n.name, n.title),
+_SHORTEST_PATH = """OPTIONAL MATCH (a:Entity {scope: $scope, id: $from})
+    OPTIONAL MATCH (b:Entity {scope: $scope, id: $to})
+    OPTIONAL MATCH p = shortestPath((a)-[:INVOLVES*..%d]-(b))
+    RETURN a IS NOT NULL AS has_from, b IS NOT NULL AS has_to,
+           [n IN nodes(p) | {id: n.id, label: coalesce(n.name, n.title),
                              kind: CASE WHEN n:Event THEN 'event' ELSE n.type END}] AS nodes"""
 # max_length (events crossed) -> the query; a path of n events has 2n relationships.
 SHORTEST_PATH: dict[int, str] = {n: _SHORTEST_PATH % (2 * n) for n in range(1, MAX_PATH_LENGTH + 1)}
