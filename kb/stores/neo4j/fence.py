@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError
 
 from kb.stores.neo4j import queries as q
 
@@ -43,18 +44,25 @@ def _run(tx: ManagedTransaction, statement: str, token: str) -> None:
 def fenced_read(driver: Driver, database: str | None, work: Callable[[ManagedTransaction], T]) -> T:
     """Run `work` in a read transaction (routed to a reader) that no write overlapped."""
 
-    def attempt(tx: ManagedTransaction) -> tuple[dict[str, Any], T, dict[str, Any]]:
+    def attempt(tx: ManagedTransaction) -> tuple[dict[str, Any], T | None, Exception | None, dict[str, Any]]:
         before = _fence(tx)
-        result = work(tx)
-        return before, result, _fence(tx)
+        try:
+            result, error = work(tx), None
+        except (Neo4jError, DriverError):
+            raise  # the transaction is unusable; the driver retries what is transient
+        except Exception as exc:  # a torn read can fail anywhere (a half-written node, a vanished id)
+            result, error = None, exc
+        return before, result, error, _fence(tx)
 
     deadline = time.monotonic() + READ_DEADLINE_S
     pause = 0.002
     while True:
         with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
-            before, result, after = session.execute_read(attempt)
+            before, result, error, after = session.execute_read(attempt)
         if (before["open"] == 0 and before["started"] == after["started"]) or time.monotonic() > deadline:
-            return result
+            if error is not None:
+                raise error
+            return result  # type: ignore[return-value]
         time.sleep(pause)
         pause = min(pause * 2, 0.05)
 
