@@ -30,7 +30,11 @@ _EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporat
                             r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
 _EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
                        r"[Cc]onference|[Cc]onf|[Mm]eetup))(?!\w)")
-_EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|for|with|from)\s+(?:the\s+)?({_CAPS})")
+# "at X" in a work context; "for"/"with" only after a work verb ("freelance work with X", "worked for X")
+_EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|"
+                    rf"(?:work(?:ed|ing)?|interned)(?:\s+\w+){{0,4}}?\s+for|"
+                    rf"(?:freelanc\w*|contract\w*|consult\w*|partner\w*)(?:\s+\w+){{0,2}}?\s+with)"
+                    rf"\s+(?:the\s+)?({_CAPS})")
 _WORK_CONTEXT = re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
                            r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
                            r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE)
@@ -39,13 +43,16 @@ _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?
 _BARE_PROJECTS = frozenset(("스터디",))
 _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새로운 다른 같은 좋은 많은 어떤 개인 사이드 토이 한 두 세 "
                         "이번 다음 지난 기존 다양한 실제 이후 이전 나중 그후 당시 최근 올해 작년 내년 지금 현재 다시 처음 "
-                        "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내".split())
+                        "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내 신규 주요 팀 "
+                        "회사 사내 여러가지 각종 간단한 작은 큰".split())
 _EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|working\s+on|work\s+on|worked\s+on|built|"
                          rf"launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
 _EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
                         r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _KO_NAME = re.compile(rf"(?<!{_H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{_H}{{2}})님")
+_ROLE_TAILS = ("사장", "회장", "교수", "이사", "대리", "과장", "차장", "부장", "실장", "팀장", "원장", "선생", "작가", "기자",
+               "대표", "선배", "후배", "주임", "책임", "선임", "수석", "사원", "위원", "의원", "고객")
 _NOT_KO_NAMES = frozenset("선생님 교수님 고객님 하나님 사장님 부장님 차장님 과장님 대리님 이사님 회장님 원장님 형님 누님 스님 "
                           "강사님 작가님 기자님 주인님 팀장님 실장님 대표님 매니저님 멘토님 선배님 후배님 연구원님".split())
 _OCCUPATION = re.compile(rf"(?<!{_H})((?:데이터\s?사이언티스트|데이터\s?엔지니어|개발자|디자이너|기획자|연구원|엔지니어|리서처|"
@@ -149,7 +156,7 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     for m in _KO_NAME.finditer(text):
-        if m.group(0) not in _NOT_KO_NAMES:
+        if m.group(0) not in _NOT_KO_NAMES and not m.group(1).endswith(_ROLE_TAILS):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     for m in _OCCUPATION.finditer(text):
         out.append(Cue("person", m.group(1), m.start(1), m.end(1), scoped=True))

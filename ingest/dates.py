@@ -33,6 +33,7 @@ _ATOM = re.compile("|".join((
     rf"(?P<en_m>(?:\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+|[-–~]\s*)(?P<m7>{_MON})\b(?!\s+\d))",
     rf"(?P<en_mh>^\W*(?P<m10>{_MON})\b(?=\W*$|\s*[-–~:]|\s+(?:to|until|through)\s))",
     r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
+    r"(?P<today>\b(?:today|this week)\b|오늘|이번\s?주)|"
     r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
     r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )), re.IGNORECASE)
@@ -115,6 +116,8 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
         group = "m7" if g["en_m"] else "m10"
         a.month, a.relative = MONTHS[g[group].lower()], True
         a.start = m.start(group)
+    elif g["today"]:
+        return None  # resolved in find_dates, which knows the whole base date
     elif g["ko_rel"] or g["en_rel"]:
         if base_year is None:
             return None
@@ -186,7 +189,15 @@ def find_dates(text: str, base: str | None = None, heading: bool = False) -> lis
     In a heading a bare season ("## Summer") names a period; in prose it is usually a habit.
     """
     base_year, base_month = _base_parts(base)
-    atoms = [a for m in _ATOM.finditer(text) if (a := _atom(m, base_year)) is not None]
+    atoms: list[_Atom] = []
+    for m in _ATOM.finditer(text):
+        if m.group("today"):
+            if base:  # "today", "오늘": the day the post was written (as precise as that is known)
+                parts = [int(x) for x in base.split("-")]
+                atoms.append(_Atom(m.start(), m.end(), parts[0], parts[1] if len(parts) > 1 else None,
+                                   parts[2] if len(parts) > 2 else None, relative=True))
+        elif (a := _atom(m, base_year)) is not None:
+            atoms.append(a)
     merged: list[_Atom] = []
     for a in atoms:
         if merged and _JOIN.match(text[merged[-1].end:a.start]) and (joined := _merge(merged[-1], a)):

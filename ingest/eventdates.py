@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import DateMatch, DateSpan, find_dates, period_of, title_year, within
+from ingest.dates import DateMatch, DateSpan, find_dates, is_retrospective, period_of, title_year, within
 from ingest.parse import ParsedPost
 
 _JOIN_HEADING = re.compile(r"(?:입사|이직|합류|joining|joined)\s*(?:후|이후|뒤|다음)|after\s+joining|since\s+joining", re.I)
@@ -22,6 +22,8 @@ class DateContext:
         self.base = date if self.year is None or (date and date[:4] == self.year) else f"{self.year}-12"
         self.periods: list[DateSpan | None] = [
             period_of(s.heading, self.base) if s.heading else None for s in post.sections]
+        # a story that is not a review happened around when it was told (at year precision)
+        self.fallback = date[:4] if date and self.year is None and not is_retrospective(post.meta.title) else None
         self.join_start: str | None = None
         for section, period in zip(post.sections, self.periods):
             if period and _JOIN_HEADING.search(section.heading):
@@ -36,7 +38,8 @@ class DateContext:
         return None
 
     def default(self, index: int) -> DateSpan | None:
-        return self.inherited(index) or (DateSpan(self.year) if self.year else None)
+        year = self.year or self.fallback
+        return self.inherited(index) or (DateSpan(year) if year else None)
 
     def _found(self, text: str) -> list[DateMatch]:
         return find_dates(text, self.base)

@@ -72,3 +72,11 @@ def test_a_role_naming_a_person_is_that_person(vocab: Vocabulary) -> None:
     post = make_post("---\ntitle: 2021 in review\n---\n\nMy manager, Jane Park, helped me a lot.\n", path="r.md")
     people = by_type(tidy(extract(post, vocab)), "person")
     assert people == {"Jane Park"}
+
+
+def test_work_context_organizations_are_not_people_or_places(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 2021 in review\n---\n\nI worked with Sarah on my team, did freelance work with Track1099, "
+            "worked remotely from Berlin for Acme, and 부사장님과 김민수님을 만났다.\n")
+    found = tidy(extract(make_post(text, path="r.md"), vocab))
+    assert by_type(found, "organization") == {"Track1099", "Acme"}
+    assert by_type(found, "person") == {"김민수"}

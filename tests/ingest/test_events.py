@@ -135,3 +135,14 @@ def test_a_bare_season_heading_is_a_period() -> None:
     from ingest.dates import period_of
 
     assert period_of("Summer", "2021-12") is not None and period_of("Summer", "2021-12").start == "2021-06"
+
+
+def test_career_story_without_a_label_is_narrative_and_dated_by_its_post(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: Some news\ndate: 2021-05-03\n---\n\nI joined Kakao today. I left my old team last month.\n"
+            "I graduated in 2015. I built a small app with Python.\n")
+    post = make_post(text, path="2021-05-03-news.md")
+    assert is_narrative(post)
+    events = {e.title: e for e in extract_events(post, tidy(extract(post, vocab)))}
+    assert events["I joined Kakao today."].start == "2021-05-03"
+    assert events["I graduated in 2015."].start == "2015"
+    assert events["I built a small app with Python."].start == "2021"  # the year it was told, no more
