@@ -9,10 +9,12 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from kb.errors import PostError
 
 POST_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
+MAX_POST_BYTES = 5_000_000  # the largest real post is ~50 kB; parsing is ~2 MB/s
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,11 @@ def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
                 if name.startswith(".") or Path(name).suffix.lower() not in POST_SUFFIXES:
                     continue
                 full = Path(dirpath) / name
-                if full.is_file():
-                    found.append(_stat(root, full))
+                try:
+                    if full.is_file():
+                        found.append(_stat(root, full))
+                except OSError:  # deleted or renamed while we looked (editors save that way)
+                    continue
     return sorted(found, key=lambda s: (s.root, s.path))
 
 
@@ -74,11 +79,22 @@ def _stat(root: Path, full: Path) -> FileStat:
 
 
 def read_post(stat: FileStat) -> RawPost:
-    """Read and decode one post; undecodable bytes raise PostError naming file and line."""
+    """Read and decode one post; undecodable bytes raise PostError naming file and line.
+
+    Opened without blocking and checked to be a regular file (a FIFO swapped in after
+    `discover` must not hang the run), and never read past MAX_POST_BYTES.
+    """
     try:
-        data = stat.absolute.read_bytes()
+        fd = os.open(stat.absolute, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as file:
+            if not S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise PostError(stat.path, "not a regular file")
+            data = file.read(MAX_POST_BYTES + 1)
     except OSError as exc:
         raise PostError(stat.path, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_POST_BYTES:
+        raise PostError(stat.path, f"larger than {MAX_POST_BYTES // 1_000_000} MB; "
+                                   "split the post (the limit keeps ingest time and memory bounded)")
     return RawPost(root=stat.root, path=stat.path, text=decode(data, stat.path),
                    content_hash=hashlib.sha256(data).hexdigest())
 
