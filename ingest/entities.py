@@ -12,6 +12,7 @@ from functools import lru_cache
 from ingest import cues as cue_finders
 from ingest.links import link_cues
 from ingest.markdown import Block, mask
+from ingest.narrative import is_narrative
 from ingest.parse import ParsedPost
 from ingest.text import LineIndex, sentences
 from ingest.vocabulary import Matcher, Term, Vocabulary
@@ -129,8 +130,6 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
 
     `extra` holds the user's own vocabulary (kb.yaml), read before everything else.
     """
-    from ingest.events import is_narrative  # the same test decides which cues a post deserves
-
     narrative = is_narrative(post)
     lines = LineIndex(post.body, post.body_line + 1)
     counts: dict[str, int] = {}

@@ -12,22 +12,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ingest import lexicon as lx
-from ingest.dates import DateSpan, is_retrospective, title_year
+from ingest.dates import DateSpan, title_year
 from ingest.entities import Sighting, Unit, units
 from ingest.eventdates import DateContext
+from ingest.narrative import clean_title, is_narrative
 from ingest.parse import ParsedPost
-from ingest.text import LineIndex, clauses, sentences, squash
+from ingest.text import LineIndex, clauses, sentences
 from kb.ids import event_id
 from kb.models import Event, Source
 
 MAX_EVENTS = 500  # per post: a diary of thousands of "I used X" lines is not a timeline of thousands
-
-_NARRATIVE_TAGS = re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
-                             r"personal|year|회사|취업|job", re.I)
-_NARRATIVE_TITLE = re.compile(r"이직|퇴사|입사|취업|합격|근황|커리어|여정|성장기|일기|\d+년차|\d+년\s?간|"
-                              r"\bcareer\b|\bjourney\b|new job|\bjoin(?:ed|ing)\b|\bleaving\b|\bi quit\b|"
-                              r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I)
-
 
 @dataclass
 class Candidate:
@@ -41,33 +35,6 @@ class Candidate:
     confidence: float = 0.5
     join: bool = False
     employer: str | None = None
-
-
-def is_narrative(post: ParsedPost) -> bool:
-    """A retrospective or career post, as opposed to a technical write-up."""
-    meta = post.meta
-    if is_retrospective(meta.title) or _NARRATIVE_TITLE.search(meta.title):
-        return True
-    if any(_NARRATIVE_TAGS.search(t) for t in (*meta.tags, *meta.categories)):
-        return True
-    # no label: a post telling of several career moves in the first person is a story
-    moves = 0
-    for section in post.sections:
-        for block in section.blocks:
-            moves += len(lx.KO_CAREER.findall(block.masked))
-            if lx.EN_FIRST_PERSON.search(block.masked):
-                moves += len(lx.EN_CAREER.findall(block.masked))
-            if moves >= 3:
-                return True
-    return False
-
-
-def clean_title(text: str, limit: int = 110) -> str:
-    text = re.sub(r"\s*\|\s*", " · ", text.strip().strip("|"))
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = squash(re.sub(r"[*_`]{1,3}|^[-*+>#\s]+", "", text))
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False,

@@ -24,7 +24,7 @@ import yaml
 
 from ingest import lexicon as lx
 from ingest.entities import Sighting
-from ingest.events import is_narrative
+from ingest.narrative import is_narrative
 from ingest.parse import ParsedPost
 from kb.errors import ConfigError
 from kb.ids import entity_id, event_id, normalize
