@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -102,7 +103,7 @@ def parse_body(body: str) -> list[Section]:
     """The heading tree: one Section per heading, plus a preamble, each with its text blocks."""
     lines = [0] + [m.end() for m in re.finditer(r"\n", body)]
     tokens = _MD.parse(body)
-    sections: list[dict] = [{"heading": "", "level": 0, "start": 0, "line": 1, "parents": (), "blocks": []}]
+    sections: list[dict[str, Any]] = [{"heading": "", "level": 0, "start": 0, "line": 1, "parents": (), "blocks": []}]
     stack: list[int] = []  # open sections by level
     context: list[str] = []
     for i, tok in enumerate(tokens):

@@ -92,7 +92,9 @@ def _particle_follows(text: str, end: int) -> bool:
     """'ray를', 'go로': a Latin word with a Korean particle is a term, whatever its case
     (the ambiguity that makes 'ray' or 'go' strict is an English-prose one)."""
     run = re.match(r"[\uac00-\ud7a3]+", text[end:])
-    return bool(run) and (run.group(0) in PARTICLES or bool(_TAIL.match(run.group(0))))
+    if run is None:
+        return False
+    return run.group(0) in PARTICLES or bool(_TAIL.match(run.group(0)))
 
 
 class Matcher:
