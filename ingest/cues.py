@@ -166,6 +166,8 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
 def enumerations(text: str) -> list[Cue]:
     """'개발자 컨퍼런스 참여(유나이트, 파이컨)': items typed by the category noun before the parenthesis."""
     out: list[Cue] = []
+    if "(" not in text:  # the pattern needs one; scanning for it costs more than the rest of a unit's cues
+        return out
     for m in _ENUM.finditer(text):
         head = m.group(0)[: m.start(2) - m.start(0)]
         kind = "organization" if _ENUM_ORG.search(head) else "project" if _ENUM_PROJECT.search(head) else None

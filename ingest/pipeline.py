@@ -21,6 +21,7 @@ from ingest.read import FileStat, RawPost, discover, read_post
 from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
 from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
 from kb.errors import PostError
+from kb.ids import normalize
 from kb.models import PostGraph
 from kb.store import Store
 
@@ -86,16 +87,26 @@ def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) 
     for name in ("skills.yaml", "organizations.yaml", "roles.yaml"):
         path = data_dir / name
         data.update(path.read_bytes() if path.exists() else b"")
-    extra = _typed(curation) if curation.entities else None
+    vocabulary = load_vocabulary(data_dir)
+    extra = _typed(curation, vocabulary) if curation.entities else None
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{data.hexdigest()}|{curation.digest}".encode()).hexdigest()
-    return Extractor(load_vocabulary(data_dir), curation, extra, digest)
+    return Extractor(vocabulary, curation, extra, digest)
 
 
-def _typed(curation: Curation) -> Matcher:
-    """The user's entities, each with its own type (skill unless said otherwise)."""
+def _typed(curation: Curation, vocabulary: Vocabulary) -> Matcher:
+    """The user's entities, each with its own type: as said, else as the vocabulary knows it, else skill."""
     terms = []
     for entry in curation.entities:
-        terms.extend(_terms([entry], str(entry.get("type", "skill"))))
+        entry = dict(entry)
+        if not entry.get("type"):
+            known = vocabulary.skill_names.get(normalize(entry["name"]))
+            org = vocabulary.org_names.get(normalize(entry["name"]))
+            entry["type"] = "skill" if known or not org else "organization"
+            term = known or org
+            if term is not None:
+                entry.setdefault("category", term.category)
+                entry["name"] = term.name
+        terms.extend(_terms([entry], str(entry["type"])))
     return Matcher(terms)
 
 

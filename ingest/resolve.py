@@ -4,9 +4,10 @@ Curation format (every key optional):
 
     entities:            # extra vocabulary: found in posts like packaged terms
       - {name: Kubernetes, type: skill, aliases: [k8s, 쿠버네티스], category: infrastructure}
+    aliases: {Kubernetes: [k8s, 쿠버네티스]}   # more spellings of a known (or new) entity
     merge: {k8s: Kubernetes}          # an entity named/aliased k8s becomes Kubernetes
     rename: {Ray: Ray (framework)}    # a new display name, same identity
-    hide: [Communication]             # never shown, nor linked from events
+    hide: [Communication]             # never shown, nor linked from events (also: hidden)
     facts:                            # events the posts do not state
       - {post: 2021-01-01-2020년-회고, title: Joined MakinaRocks, start: 2020-04, kind: work,
          entities: [MakinaRocks]}
@@ -67,7 +68,15 @@ def parse_curation(data: dict[str, Any]) -> Curation:
         return {normalize(str(k)): str(v) for k, v in value.items()}
 
     entities = tuple(e for e in data.get("entities") or [] if isinstance(e, dict) and e.get("name"))
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise ConfigError("curation 'aliases' must map a name to its other spellings")
+    # "aliases: {Kubernetes: [k8s]}": more spellings of a known (or new) entity; its type is looked up later
+    entities += tuple({"name": str(name), "aliases": [str(a) for a in (forms if isinstance(forms, list) else [forms])],
+                       "type": None} for name, forms in aliases.items())
     for e in entities:
+        if e.get("type") is None and "type" in e:
+            continue
         if e.get("type", "skill") not in _TYPE_RANK:
             raise ConfigError(f"curation entity {e['name']!r}: unknown type {e.get('type')!r}")
     facts = tuple(f for f in data.get("facts") or [] if isinstance(f, dict))
@@ -81,8 +90,8 @@ def parse_curation(data: dict[str, Any]) -> Curation:
                 check_partial_date(str(f[key]) if f.get(key) is not None else None)
             except ValueError as exc:
                 raise ConfigError(f"curation fact {f['title']!r}: {exc}") from exc
-    hide = frozenset(normalize(str(h)) for h in data.get("hide") or []) | \
-        frozenset(str(h) for h in data.get("hide") or [] if ":" in str(h))
+    hidden = [*(data.get("hide") or []), *(data.get("hidden") or [])]
+    hide = frozenset(normalize(str(h)) for h in hidden) | frozenset(str(h) for h in hidden if ":" in str(h))
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
     return Curation(entities, mapping("merge"), mapping("rename"), hide, facts, digest[:16])
 
@@ -165,7 +174,15 @@ def _subsequence(short: str, long: str) -> bool:
 def curate(sightings: list[Sighting], events: list[Event], curation: Curation,
            post_id: str, post_path: str) -> tuple[list[Sighting], list[Event]]:
     """Apply merges, renames and hides; add the user's facts for this post."""
+    facts = [f for f in curation.facts if str(f["post"]) == post_id]
+    if not (curation.merge or curation.rename or curation.hide or facts):
+        # nothing to apply (most posts, and every post without a kb.yaml): only repeated ids go
+        return list(sightings), [ev if len(set(ev.entities)) == len(ev.entities) else
+                                 ev.model_copy(update={"entities": tuple(dict.fromkeys(ev.entities))}) for ev in events]
+
     def target(s: Sighting) -> Sighting:
+        if not curation.merge:
+            return s
         for form in _forms(s):
             if form in curation.merge:
                 name = curation.merge[form]
@@ -188,10 +205,8 @@ def curate(sightings: list[Sighting], events: list[Event], curation: Curation,
     for ev in events:
         ids = tuple(dict.fromkeys(moved.get(i, i) for i in ev.entities))
         fixed.append(ev.model_copy(update={"entities": tuple(i for i in ids if i in visible or i not in moved)}))
-    by_name = {normalize(n): s.id for s in out for n in (s.name, *s.aliases)}
-    for fact in curation.facts:
-        if str(fact["post"]) != post_id:
-            continue
+    by_name = {normalize(n): s.id for s in out for n in (s.name, *s.aliases)} if facts else {}
+    for fact in facts:
         ids = tuple(by_name.get(normalize(str(n)), str(n)) for n in fact.get("entities") or [])
         fixed.append(Event(id=event_id(post_id, "curation", str(fact["title"])), title=str(fact["title"]),
                            kind=fact.get("kind", "other"), start=_date(fact.get("start")), end=_date(fact.get("end")),

@@ -172,6 +172,7 @@ class Vocabulary:
     roles: Matcher
     domains: dict[str, Term]  # company domain -> organization
     skill_names: dict[str, Term]  # normalized name/alias -> skill term
+    org_names: dict[str, Term]  # normalized name/alias -> organization term
 
 
 def build_vocabulary(skills: list[dict[str, Any]], organizations: list[dict[str, Any]],
@@ -182,7 +183,9 @@ def build_vocabulary(skills: list[dict[str, Any]], organizations: list[dict[str,
         for form in (term.name, *term.aliases):
             names.setdefault(normalize(form), term)
     domains = {d: t for t in org_terms for d in t.domains}
-    return Vocabulary(Matcher(skill_terms), Matcher(org_terms), Matcher(_terms(roles, "person", match_name=False)), domains, names)
+    orgs = {normalize(f): t for t in org_terms for f in (t.name, *t.aliases) if normalize(f)}
+    return Vocabulary(Matcher(skill_terms), Matcher(org_terms), Matcher(_terms(roles, "person", match_name=False)),
+                      domains, names, orgs)
 
 
 @lru_cache(maxsize=4)

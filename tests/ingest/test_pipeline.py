@@ -137,3 +137,14 @@ def test_unchanged_files_are_not_even_read(tmp_path: Path, store: Store, monkeyp
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))  # touched, same bytes
     report = run_ingest([root], store)
     assert report.unchanged == ["a"] and reads == ["a.md"] and store.post_hashes()["a"][2] == stamp
+
+
+def test_curation_aliases_extend_known_entities(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2021-12-01-retro.md", "---\ntitle: 2021 회고\n---\n\n큐브에 서비스를 배포했다. 카카오 엔터에 입사했다.\n")
+    write(root, "kb.yaml", "aliases:\n  Kubernetes: [큐브]\n  Kakao: 카카오 엔터\nhidden: [nothing]\n")
+    run_ingest([root], store)
+    entities = {e["id"]: e for e in store.export()["entities"]}
+    assert entities[entity_id("skill", "Kubernetes")]["name"] == "Kubernetes"
+    assert "큐브" in entities[entity_id("skill", "Kubernetes")]["aliases"]
+    assert entity_id("organization", "Kakao") in entities  # typed by the packaged gazetteer
