@@ -11,8 +11,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 import kb
 from api.errors import install_error_handlers
 from api.http_cache import install_http_cache
+from api.limits import install_limits
 from api.privacy import install_privacy
-from api.routes import entities, export, meta, page, posts, timeline
+from api.routes import entities, export, meta, page, posts, timeline, write
 from kb.config import Settings
 from kb.store import Store
 from kb.stores import open_store
@@ -46,8 +47,10 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"], allow_headers=["Authorization", "If-None-Match"],
                            expose_headers=["ETag"])
+    install_limits(app)  # outermost: body size, write rate and time caps run before anything else
     for module in (timeline, entities, posts, meta):
         app.include_router(module.router)
+    app.include_router(write.router)  # PUT/DELETE /posts/{id}, POST /ingest: token and posts folder only
     app.include_router(export.router)  # portfolio: exports, the page and its static files
     app.include_router(page.router)
     page.mount_static(app)

@@ -77,16 +77,54 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    posts: Annotated[Optional[list[Path]], typer.Option(
+        "--posts", help="posts folder for the write API (PUT/DELETE /posts, POST /ingest); default $KB_POSTS_DIRS")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import dataclasses
+
     import uvicorn
 
     from api.app import create_app
 
     settings = settings_for(db)
+    if posts:
+        settings = dataclasses.replace(settings, posts_dirs=tuple(str(p.resolve()) for p in posts))
     with opened(db) as store:
         cli_output.console.print(f"kb serving {redact(settings.database_url)} on http://{host}:{port}")
         uvicorn.run(create_app(store=store, settings=settings), host=host, port=port, log_level="info")
+
+
+@app.command()
+def watch(
+    paths: Annotated[list[Path], typer.Argument(help="folders of Markdown posts to watch")],
+    db: DbOption = None,
+    config: Annotated[Optional[Path], typer.Option(help="curation file (default: kb.yaml next to the posts)")] = None,
+    interval: Annotated[float, typer.Option(min=0.05, help="seconds between looks at the files")] = 0.5,
+    debounce: Annotated[float, typer.Option(min=0.0, help="seconds of quiet after a save before ingesting")] = 0.5,
+) -> None:
+    """Ingest, then re-ingest whenever a post is saved, until Ctrl-C (editor scratch files are ignored)."""
+    from ingest.watch import Outcome
+    from ingest.watch import watch as run_watch
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        cli_output.error(f"no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(2)
+
+    def show(outcome: Outcome) -> None:
+        if outcome.report is not None:
+            cli_output.ingest_summary(outcome.report)
+        else:
+            cli_output.error(f"ingest failed, will retry on the next change: {outcome.error}")
+        sys.stdout.flush()
+
+    with opened(db) as store:
+        cli_output.console.print(f"watching {', '.join(str(p) for p in paths)} (Ctrl-C to stop)")
+        try:
+            run_watch([p.resolve() for p in paths], store, show, interval=interval, debounce=debounce, config=config)
+        except KeyboardInterrupt:
+            cli_output.console.print("stopped")
 
 
 @app.command()
