@@ -22,8 +22,11 @@ class DateContext:
         self.base = date if self.year is None or (date and date[:4] == self.year) else f"{self.year}-12"
         self.periods: list[DateSpan | None] = [
             period_of(s.heading, self.base) if s.heading else None for s in post.sections]
-        # a story that is not a review happened around when it was told (at year precision)
-        self.fallback = date[:4] if date and self.year is None and not is_retrospective(post.meta.title) else None
+        # a story that is not a review happened when its title says ("2021년 3월 이직 후기"),
+        # else around when it was told (at year precision)
+        self.fallback: DateSpan | None = None
+        if self.year is None and not is_retrospective(post.meta.title):
+            self.fallback = period_of(post.meta.title, date) or (DateSpan(date[:4]) if date else None)
         self.join_start: str | None = None
         for section, period in zip(post.sections, self.periods):
             if period and _JOIN_HEADING.search(section.heading):
@@ -38,8 +41,7 @@ class DateContext:
         return None
 
     def default(self, index: int) -> DateSpan | None:
-        year = self.year or self.fallback
-        return self.inherited(index) or (DateSpan(year) if year else None)
+        return self.inherited(index) or (DateSpan(self.year) if self.year else self.fallback)
 
     def _found(self, text: str) -> list[DateMatch]:
         return find_dates(text, self.base)

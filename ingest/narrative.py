@@ -13,7 +13,7 @@ from ingest.text import squash
 
 _NARRATIVE_TAGS = re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
                              r"personal|year|회사|취업|job", re.I)
-_NARRATIVE_TITLE = re.compile(r"이직|퇴사|입사|취업|합격|근황|커리어|여정|성장기|일기|\d+년차|\d+년\s?간|"
+_NARRATIVE_TITLE = re.compile(r"이직|퇴사|입사|취업|합격|근황|커리어|여정|성장기|일기|후기|\d+년차|\d+년\s?간|"
                               r"\bcareer\b|\bjourney\b|new job|\bjoin(?:ed|ing)\b|\bleaving\b|\bi quit\b|"
                               r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I)
 

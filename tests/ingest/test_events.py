@@ -146,3 +146,9 @@ def test_career_story_without_a_label_is_narrative_and_dated_by_its_post(vocab: 
     assert events["I joined Kakao today."].start == "2021-05-03"
     assert events["I graduated in 2015."].start == "2015"
     assert events["I built a small app with Python."].start == "2021"  # the year it was told, no more
+
+
+def test_a_dated_story_title_is_the_default_date(vocab: Vocabulary) -> None:
+    text = "---\ntitle: 2021년 3월 이직 후기\ndate: 2021-06-01\n---\n\n카카오로 이직했다.\n"
+    (event,) = events_of(text, vocab, path="2021-06-01-move.md")
+    assert event.start == "2021-03"
