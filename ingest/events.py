@@ -249,14 +249,23 @@ def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
         if s.type == "skill":
             counts[s.id] = counts.get(s.id, 0) + 1
     topics = sorted(counts, key=lambda k: (-counts[k], k))[:12]
-    first = next((u for u in units(post) if u.block is not None), None)
-    sources: tuple[Source, ...] = ()
+    # the quote: the first real sentence of prose (not a formula fragment or a one-word item)
+    first: tuple[Unit, int, int] | None = None
+    for unit in units(post):
+        if unit.block is None:
+            continue
+        for lo, hi in sentences(unit.masked, unit.text):
+            if len(re.findall(r"\w", unit.masked[lo:hi])) >= 15:
+                first = (unit, lo, hi)
+                break
+        if first is not None:
+            break
     if first is not None:
-        lo, hi = sentences(first.masked)[0] if sentences(first.masked) else (0, len(first.text))
-        start, end = first.start + lo, first.start + hi
-        sources = (Source(post_id=post.post_id, post=post.path, section=post.sections[first.section].heading,
-                          quote=post.body[start:end], start=start, end=end,
-                          line=LineIndex(post.body, post.body_line + 1).line(start)),)
+        unit, lo, hi = first
+        start, end = unit.start + lo, unit.start + hi
+        sources: tuple[Source, ...] = (Source(
+            post_id=post.post_id, post=post.path, section=post.sections[unit.section].heading,
+            quote=post.body[start:end], start=start, end=end, line=LineIndex(post.body, post.body_line + 1).line(start)),)
     else:
         sources = (Source(post_id=post.post_id, post=post.path, section="", quote=""),)
     return Event(id=event_id(post.post_id, "publication"), title=post.meta.title, kind="publication",
