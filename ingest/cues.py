@@ -45,8 +45,8 @@ _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새
                         "이번 다음 지난 기존 다양한 실제 이후 이전 나중 그후 당시 최근 올해 작년 내년 지금 현재 다시 처음 "
                         "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내 신규 주요 팀 "
                         "회사 사내 여러가지 각종 간단한 작은 큰".split())
-_EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|working\s+on|work\s+on|worked\s+on|built|"
-                         rf"launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
+_EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|project(?:\s+called|\s+named)?|working\s+on|"
+                         rf"work\s+on|worked\s+on|built|launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
 _EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
                         r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")

@@ -80,3 +80,8 @@ def test_work_context_organizations_are_not_people_or_places(vocab: Vocabulary) 
     found = tidy(extract(make_post(text, path="r.md"), vocab))
     assert by_type(found, "organization") == {"Track1099", "Acme"}
     assert by_type(found, "person") == {"김민수"}
+
+
+def test_named_projects_in_english(vocab: Vocabulary) -> None:
+    text = "---\ntitle: 2021 in review\n---\n\nI led project Phoenix. The client project I'm on now is Milmove.\n"
+    assert by_type(extract(make_post(text, path="r.md"), vocab), "project") == {"Phoenix", "Milmove"}
