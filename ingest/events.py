@@ -105,11 +105,17 @@ class _Builder:
                     out.extend(self._plans(index, blocks))
                 continue
             goal = bool(heading and lx.is_goal_heading(heading))
-            done = bool(lx.DONE_SECTION.match(heading)) and not goal
+            done = bool(lx.DONE_SECTION.search(heading)) and not goal
             container = index in self.containers
             named = (bool(heading) and not done and not goal and not container and bool(blocks)
                      and bool(lx.KO_EVENT_HEAD.search(heading)))
             sentence_events = self._sentences(index, blocks, done, goal)
+            prose = [b for b in blocks if b.block is not None and b.block.kind != "item" and re.search(r"\w", b.masked)]
+            listed = {c.quotes[0][0] for c in sentence_events
+                      if any(b.start <= c.quotes[0][0] < b.start + len(b.text) for b in blocks
+                             if b.block is not None and b.block.kind == "item")}
+            if named and not prose and len(listed) >= 2:
+                named = False  # a topic heading over a list of things done: each item is its own event
             if named:
                 out.append(self._section_event(index, blocks, sentence_events))
                 # inside a named section, only distinct achievements stand on their own
@@ -133,8 +139,10 @@ class _Builder:
         quotes = [(first.start, first.start + len(first.text))] + [q for c in inner for q in c.quotes][:4]
         quotes = list(dict.fromkeys(quotes))
         ids = self.ids_in(section.start, section.end)
+        joined = next((c for c in inner if c.join and c.employer), None)  # "## 이직": "…로 이직했습니다"
         return Candidate(clean_title(section.heading), lx.kind_of(section.heading + " " + first.masked), index,
-                         quotes, ids, ids, self.dates.section_span(index), confidence=0.75)
+                         quotes, ids, ids, self.dates.section_span(index), confidence=0.75,
+                         join=joined is not None, employer=joined.employer if joined else None)
 
     def _heading_end(self, index: int) -> int:
         section = self.post.sections[index]

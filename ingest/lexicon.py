@@ -31,8 +31,10 @@ def is_negative_heading(heading: str) -> bool:
 
 PERSONAL_SECTION = re.compile(r"개인|일상|건강|가족|취미|여행|운동|독서|personal|life|health|family|hobb|travel|"
                               r"fitness|reading", re.I)
-DONE_SECTION = re.compile(r"^(?:한\s?것|한\s?일|했던\s?(?:것|일)|노력한\s?(?:점|것)|성과|이룬\s?것|주요\s?활동|"
-                          r"what i did|things i did|accomplishments?|achievements?|highlights?|done)\s*[:!.]*$", re.I)
+DONE_SECTION = re.compile(r"(?:^|\s|[^\w\s])(?:한\s?것|한\s?일|했던\s?(?:것|일)|노력한\s?(?:점|것)|성과|이룬\s?것|"
+                          r"주요\s?활동)(?:들)?\s*[:!.]*$|"
+                          r"^\W*(?:what i (?:did|worked on|shipped|built)|things i did|accomplishments?|achievements?|"
+                          r"highlights?|done|wins)\b", re.I)
 
 # a heading that names an event rather than a topic
 KO_EVENT_HEAD = re.compile(r"도입|진행|개발|해결|참여|참가|입사|이직|퇴사|대회|스터디|contribute|샀다|시작|발표|수상|"
@@ -96,7 +98,7 @@ EN_NEGATIVE = re.compile(r"\b(?:never|not|didn't|haven't|hadn't|wasn't|couldn't|
 EN_ITEM_VERB = re.compile(r"^\W*(?:(?:finally|also|successfully)\s+)?(?:[A-Z][a-z]+ed|Built|Wrote|Led|Won|Began|Became|"
                           r"Gave|Spoke|Taught|Ran|Got|Left|Joined|Shipped|Quit|Read|Took|Made|Met|Bought|Sold|Moved|Found|"
                           r"Started|Launched|Published|Released|Learned|Learnt|Mentored|Hired|Went)\b")
-ACHIEVEMENT = re.compile(r"발견|밝혀|해결|수상|입상|우승|달성|합격|기여|merged|fixed|found|discovered|won|solved", re.I)
+ACHIEVEMENT = re.compile(r"발견|밝혀|해결|수상|입상|우승|달성|합격|기여|취득|자격증|merged|fixed|found|discovered|won|solved", re.I)
 
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("competition", re.compile(r"대회|경진|공모전|해커톤|게임잼|잼|competition|hackathon|game jam|kaggle|top\s?\d+", re.I)),

@@ -5,6 +5,7 @@ A story's sentences become events; a write-up is one publication event about its
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ingest import lexicon as lx
 from ingest.dates import is_retrospective
@@ -42,4 +43,6 @@ def clean_title(text: str, limit: int = 110) -> str:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = squash(re.sub(r"[*_`]{1,3}|^[-*+>#\s]+", "", text))
+    while text and (unicodedata.category(text[0]) in ("So", "Sk", "Cf") or text[0] in " •·"):
+        text = text[1:]  # leading emoji and bullets
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

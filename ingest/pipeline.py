@@ -8,7 +8,7 @@ half-written post.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ingest.build import build_graph
 from ingest.entities import extract
 from ingest.events import extract_events
+from ingest.parallel import extract_all, worker_count
 from ingest.parse import ParsedPost, parse_post, post_id_for
 from ingest.read import FileStat, RawPost, discover, read_post
 from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
@@ -116,7 +117,11 @@ def _under(stat_root: str, roots: Sequence[str]) -> bool:
 
 def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | None = None,
                on_progress: ProgressCallback | None = None) -> IngestReport:
-    """Bring the store in line with the posts under `roots`; returns what changed."""
+    """Bring the store in line with the posts under `roots`; returns what changed.
+
+    Posts stream through: read here, extracted (by worker processes for big ingests, see
+    ingest/parallel.py) and written in batches while later posts are still being extracted.
+    """
     paths = [Path(r).resolve() for r in roots]
     curation = load_curation(Path(config) if config else None, [p if p.is_dir() else p.parent for p in paths])
     extractor = make_extractor(curation)
@@ -128,44 +133,77 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
         except PostError as exc:
             report.failed.append(Failure(exc.path, exc.line, exc.reason))
     known = store.post_hashes()
+    ids = {post_id_for(stat.path) for stat in stats}
+    whole_dirs = [str(p) for p in paths if p.is_dir()]
+    report.removed = sorted(pid for pid, (root, path, _) in known.items()
+                            if pid not in ids and _under(root, whole_dirs))
+    todo = sum(1 for stat in stats if _stored_stamp(stat, known, extractor)[1] is None)
+    writer = _BatchWriter(store, report.removed)
+    jobs = _jobs(stats, known, extractor, report, on_progress)
+    for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
+        post_id = post_id_for(stat.path)
+        if isinstance(outcome, PostGraph):
+            (report.updated if post_id in known else report.added).append(post_id)
+            writer.add(outcome)
+        else:
+            report.failed.append(Failure(*outcome))
+    writer.flush(final=True)
+    return report
+
+
+def _stored_stamp(stat: FileStat, known: dict[str, tuple[str, str, str]],
+                  extractor: Extractor) -> tuple[Stamp | None, bool | None]:
+    """(the stamp stored for this file if the extractor is the same, True when size and mtime match
+    it too); the second value is None when the file has to be read."""
+    before = known.get(post_id_for(stat.path))
+    old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
+    if old is None or old.extractor != extractor.digest[:16]:
+        return None, None
+    return old, True if (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns) else None
+
+
+def _jobs(stats: list[FileStat], known: dict[str, tuple[str, str, str]], extractor: Extractor,
+          report: IngestReport, on_progress: ProgressCallback | None) -> Iterator[tuple[FileStat, RawPost]]:
+    """The posts to extract, read in order; duplicates, unchanged and unreadable ones are reported here."""
     seen: dict[str, str] = {}
-    pending: list[PostGraph] = []
     for done, stat in enumerate(stats, 1):
         if on_progress is not None:
             on_progress(done, len(stats), stat.path)
         post_id = post_id_for(stat.path)
-        where = f"{stat.root}/{stat.path}"
         if post_id in seen:
             report.failed.append(Failure(stat.path, None, f"post id {post_id!r} is already used by {seen[post_id]}"))
             continue
-        seen[post_id] = where
-        before = known.get(post_id)
-        old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
-        current = old is not None and old.extractor == extractor.digest[:16]
-        if current and old is not None and (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns):
+        seen[post_id] = f"{stat.root}/{stat.path}"
+        old, same_stat = _stored_stamp(stat, known, extractor)
+        if same_stat:
             report.unchanged.append(post_id)  # not even read
             continue
         try:
             raw = read_post(stat)
-            if current and old is not None and old.sha256 == raw.content_hash:
-                report.unchanged.append(post_id)  # touched, not changed
-                continue
-            pending.append(extractor.graph(raw, extractor.stamp(stat, raw)))
-            (report.updated if before is not None else report.added).append(post_id)
         except PostError as exc:
             report.failed.append(Failure(exc.path, exc.line, exc.reason))
-        except Exception as exc:  # one broken post never stops the ingest
-            report.failed.append(Failure(stat.path, None, f"{type(exc).__name__}: {exc}"))
-    whole_dirs = [str(p) for p in paths if p.is_dir()]
-    report.removed = sorted(pid for pid, (root, path, _) in known.items()
-                            if pid not in seen and _under(root, whole_dirs))
-    _write(store, pending, report.removed)
-    return report
+            continue
+        if old is not None and old.sha256 == raw.content_hash:
+            report.unchanged.append(post_id)  # touched, not changed
+            continue
+        yield stat, raw
 
 
-def _write(store: Store, graphs: list[PostGraph], remove: list[str]) -> None:
-    if not graphs and not remove:
-        return
-    batches = [graphs[i:i + BATCH_SIZE] for i in range(0, len(graphs), BATCH_SIZE)] or [[]]
-    for n, batch in enumerate(batches):
-        store.replace_posts(batch, remove=remove if n == 0 else ())
+class _BatchWriter:
+    """Writes graphs BATCH_SIZE at a time; the first write also removes the posts that are gone."""
+
+    def __init__(self, store: Store, remove: list[str]) -> None:
+        self.store = store
+        self.remove = remove
+        self.pending: list[PostGraph] = []
+        self.wrote = False
+
+    def add(self, graph: PostGraph) -> None:
+        self.pending.append(graph)
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self, final: bool = False) -> None:
+        if self.pending or (final and self.remove and not self.wrote):
+            self.store.replace_posts(self.pending, remove=() if self.wrote else self.remove)
+            self.pending, self.wrote = [], True

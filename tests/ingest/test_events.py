@@ -152,3 +152,35 @@ def test_a_dated_story_title_is_the_default_date(vocab: Vocabulary) -> None:
     text = "---\ntitle: 2021년 3월 이직 후기\ndate: 2021-06-01\n---\n\n카카오로 이직했다.\n"
     (event,) = events_of(text, vocab, path="2021-06-01-move.md")
     assert event.start == "2021-03"
+
+
+KO_POLITE = """---
+title: "🎉 2023년 회고"
+date: 2024-01-01
+---
+
+## 🚀 이직
+
+2월에 '카카오'로 이직했습니다. 3년 동안 다녔던 스타트업을 떠나는 게 쉽지 않았습니다.
+
+## 💼 회사에서 한 일
+
+1. **Kubernetes** 기반 배포 파이프라인 구축
+2. 신입 개발자 온보딩 담당
+
+## 📚 공부
+
+- Python 스터디를 진행했습니다.
+- 정보처리기사 자격증 취득
+"""
+
+
+def test_topic_headings_over_lists_and_done_labels(vocab: Vocabulary) -> None:
+    events = {e.title: e for e in events_of(KO_POLITE, vocab, path="2024-01-01-retro.md")}
+    move = events["이직"]  # the emoji is not part of the title
+    assert move.start == "2023-02" and entity_id("organization", "Kakao") in move.entities
+    pipeline = events["Kubernetes 기반 배포 파이프라인 구축"]
+    assert entity_id("organization", "Kakao") in pipeline.entities  # the employer since February
+    assert "신입 개발자 온보딩 담당" in events  # every item under a 'what I did' label
+    assert {"Python 스터디를 진행했습니다.", "정보처리기사 자격증 취득"} <= set(events)
+    assert "공부" not in events  # a topic heading over a list is not one event
