@@ -35,6 +35,7 @@ _ATOM = re.compile("|".join((
     r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
     r"(?P<today>\b(?:today|this week)\b|오늘|이번\s?주)|"
     r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
+    r"(?P<quarter>\bQ(?P<q1>[1-4])\b|(?<!\d)(?P<q2>[1-4])\s?분기)|"
     r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )), re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
@@ -130,6 +131,9 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
                      "내년": 1, "다음해": 1, "nextyear": 1}.get(text, 0)
             a.year = base_year + shift
         a.relative = True
+    elif g["quarter"]:
+        q = int(g["q1"] or g["q2"])
+        a.part, a.relative = (3 * q - 2, 3 * q), True
     elif g["part"]:
         text = g["part"].lower()
         word = text.split()[-1]
@@ -151,6 +155,10 @@ def _merge(first: _Atom, second: _Atom) -> _Atom | None:
         if second.month is not None or second.part is not None or second.near:
             return _Atom(first.start, second.end, first.year, second.month, second.day, second.part,
                          first.relative or second.relative, second.near, second.season)
+    if first.part is not None and first.year is None and second.year is not None and second.month is None \
+            and second.part is None:  # "Q3 2021", "summer 2020"
+        return _Atom(first.start, second.end, second.year, None, None, first.part, second.relative,
+                     season=first.season)
     return None
 
 

@@ -96,3 +96,9 @@ def test_month_ranges_and_bare_month_headings() -> None:
     assert [(m.span.start, m.span.end) for m in find_dates("1~3월", "2022-12")] == [("2022-01", "2022-03")]
     assert [m.span.start for m in find_dates("January", "2022-12")] == ["2022-01"]
     assert find_dates("May I help you", "2022-12") == []
+
+
+@pytest.mark.parametrize("text, span", [("2021년 1분기", ("2021-01", "2021-03")), ("Q3 2021", ("2021-07", "2021-09")),
+                                        ("2021 Q3", ("2021-07", "2021-09")), ("3분기에", ("2022-07", "2022-09"))])
+def test_quarters(text: str, span: tuple[str, str]) -> None:
+    assert [(m.span.start, m.span.end) for m in find_dates(text, "2022-12")] == [span]
