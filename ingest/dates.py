@@ -36,7 +36,7 @@ _ATOM = re.compile("|".join((
     r"(?P<today>\b(?:today|this week)\b|오늘|이번\s?주)|"
     r"(?P<en_rel>\b(?:last|this|next|the past|earlier this|later this)\s+year\b|\b(?P<ago2>\d{1,2}|a|one|two|three)\s+years?\s+ago\b)",
     r"(?P<quarter>\bQ(?P<q1>[1-4])\b|(?<!\d)(?P<q2>[1-4])\s?분기)|"
-    r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
+    r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$|,?\s+(?:of\s+)?(?:19|20)\d\d)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )), re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
 _ONGOING = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|부터)\s*(?:~\s*)?(?:present|now|today|current(?:ly)?|현재|지금|재직\s?중)\b",
