@@ -48,15 +48,17 @@ INSERT_POSTS = """UNWIND $posts AS row
     CALL { WITH p, row UNWIND row.events AS c CREATE (p)-[:CONTRIBUTES]->(n:EventContribution) SET n = c }"""
 
 # ---- writes: the views of touched ids ----
+# Contributions carry their post's id, date key and privacy (copied at insert; a post's change
+# replaces its contributions), so reads need no join back to the post.
 ENTITY_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
-    MATCH (p:Post)-[:CONTRIBUTES]->(c:EntityContribution {entity_id: id})
+    MATCH (c:EntityContribution {entity_id: id})
     RETURN id, c.type AS type, c.name AS name, c.aliases AS aliases, c.category AS category,
-           p.private AS private
-    ORDER BY id, p.date_key, p.id"""
+           c.private AS private
+    ORDER BY id, c.post_date_key, c.post_key"""
 EVENT_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
-    MATCH (p:Post)-[:CONTRIBUTES]->(c:EventContribution {event_id: id})
-    RETURN id, c {.*} AS c, p.private AS private
-    ORDER BY id, p.date_key, p.id"""
+    MATCH (c:EventContribution {event_id: id})
+    RETURN id, c {.*} AS c, c.private AS private
+    ORDER BY id, c.post_date_key, c.post_key"""
 ENTITY_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
     MATCH (e:Entity {scope: scope, id: id}) RETURN e.scope AS scope, e.id AS id"""
 EVENT_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
@@ -66,15 +68,25 @@ DELETE_EVENT_VIEWS = "UNWIND $keys AS k MATCH (v:Event {scope: k.scope, id: k.id
 UPSERT_ENTITY_VIEWS = """UNWIND $rows AS row
     MERGE (e:Entity {scope: row.scope, id: row.id})
     SET e += row.props"""
-UPSERT_EVENT_VIEWS = """UNWIND $rows AS row
-    MERGE (v:Event {scope: row.scope, id: row.id})
+DELETE_EVENT_LINKS = """UNWIND $keys AS k
+    MATCH (:Event {scope: k.scope, id: k.id})-[r:INVOLVES]->()
+    DELETE r"""
+# Views new to the graph are created, the others updated; links to entities that have no view in
+# the event's scope are not made (no post of that scope defines the entity).
+CREATE_EVENT_VIEWS = """UNWIND $rows AS row
+    CREATE (v:Event {scope: row.scope, id: row.id})
     SET v += row.props
     WITH v, row
-    CALL { WITH v MATCH (v)-[r:INVOLVES]->() DELETE r }
-    CALL { WITH v, row
-           UNWIND row.entities AS entity_id
-           MATCH (e:Entity {scope: v.scope, id: entity_id})
-           CREATE (v)-[:INVOLVES]->(e) }"""
+    UNWIND row.entities AS entity_id
+    MATCH (e:Entity {scope: row.scope, id: entity_id})
+    CREATE (v)-[:INVOLVES]->(e)"""
+UPDATE_EVENT_VIEWS = """UNWIND $rows AS row
+    MATCH (v:Event {scope: row.scope, id: row.id})
+    SET v += row.props
+    WITH v, row
+    UNWIND row.entities AS entity_id
+    MATCH (e:Entity {scope: row.scope, id: entity_id})
+    CREATE (v)-[:INVOLVES]->(e)"""
 # Events another post contributed that name an entity which just appeared or vanished.
 EVENTS_NAMING = """MATCH (c:EventContribution) WHERE any(x IN c.entity_ids WHERE x IN $ids)
     RETURN DISTINCT c.event_id AS id"""
@@ -86,8 +98,8 @@ UPDATE_ENTITY_COUNTS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
            OPTIONAL MATCH (e)<-[:INVOLVES]-(v:Event)
            RETURN count(v) AS events, min(v.start) AS first, max(coalesce(v.end, v.start)) AS last }
     SET e.event_count = events, e.first = first, e.last = last,
-        e.mention_count = COUNT { MATCH (p:Post)-[:CONTRIBUTES]->(:MentionContribution {entity_id: e.id})
-                                  WHERE e.scope = 1 OR NOT p.private }"""
+        e.mention_count = COUNT { MATCH (m:MentionContribution {entity_id: e.id})
+                                  WHERE e.scope = 1 OR NOT m.private }"""
 
 # ---- reads: posts ----
 POST_HASHES = "MATCH (p:Post) RETURN p.id AS id, p.root AS root, p.path AS path, p.content_hash AS content_hash"
@@ -102,12 +114,15 @@ ALL_VISIBLE_POSTS = "MATCH (p:Post) WHERE $scope = 1 OR NOT p.private RETURN p {
 _EVENT_PROJECTION = """
     RETURN v {.*} AS event,
            COLLECT { MATCH (v)-[:INVOLVES]->(e:Entity) RETURN e.id } AS entities,
-           COLLECT { MATCH (p:Post)-[:CONTRIBUTES]->(c:EventContribution {event_id: v.id})
-                     WHERE v.scope = 1 OR NOT p.private RETURN c.sources } AS sources"""
+           COLLECT { MATCH (c:EventContribution {event_id: v.id})
+                     WHERE v.scope = 1 OR NOT c.private RETURN c.sources } AS sources"""
 EVENTS_BY_IDS = "UNWIND $ids AS id MATCH (v:Event {scope: $scope, id: id})" + _EVENT_PROJECTION
 ALL_EVENTS = "MATCH (v:Event {scope: $scope})" + _EVENT_PROJECTION
 
+# `v.sort_key >= $min_key` (the cursor's key, or "") lets the (scope, sort_key) index seek and
+# deliver rows in order, so a page reads about `limit` events instead of sorting them all.
 _TIMELINE_CONDITIONS = """
+      AND v.sort_key >= $min_key
       AND ($kind IS NULL OR v.kind = $kind)
       AND ($lo IS NULL OR v.hi_key >= $lo)
       AND ($hi IS NULL OR v.lo_key <= $hi)
@@ -133,10 +148,10 @@ ENTITIES_PAGE = """MATCH (e:Entity {scope: $scope})
     RETURN e {.*} AS entity ORDER BY e.event_count DESC, e.name, e.id LIMIT $limit"""
 ENTITY_EVENT_IDS = """MATCH (:Entity {scope: $scope, id: $id})<-[:INVOLVES]-(v:Event)
     RETURN v.id AS id ORDER BY v.sort_key, v.id"""
-ENTITY_MENTIONS = """MATCH (p:Post)-[:CONTRIBUTES]->(m:MentionContribution {entity_id: $id})
-    WHERE $scope = 1 OR NOT p.private RETURN m {.*} AS mention"""
-ALL_VISIBLE_MENTIONS = """MATCH (p:Post)-[:CONTRIBUTES]->(m:MentionContribution)
-    WHERE ($scope = 1 OR NOT p.private) AND EXISTS { MATCH (:Entity {scope: $scope, id: m.entity_id}) }
+ENTITY_MENTIONS = """MATCH (m:MentionContribution {entity_id: $id})
+    WHERE $scope = 1 OR NOT m.private RETURN m {.*} AS mention"""
+ALL_VISIBLE_MENTIONS = """MATCH (m:MentionContribution)
+    WHERE ($scope = 1 OR NOT m.private) AND EXISTS { MATCH (:Entity {scope: $scope, id: m.entity_id}) }
     RETURN m {.*} AS mention"""
 
 # ---- reads: graph ----

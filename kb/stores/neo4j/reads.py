@@ -52,7 +52,7 @@ def timeline(tx: ManagedTransaction, query: TimelineQuery) -> EventPage:
     params: dict[str, Any] = {
         "scope": scope_of(query.include_private), "kind": query.kind, "entity": query.entity,
         "lo": date_sort_key(date_from) if date_from else None, "hi": upper_key(date_to) if date_to else None,
-        "after_key": after[0], "after_id": after[1], "limit": query.limit + 1,
+        "after_key": after[0], "after_id": after[1], "min_key": after[0] or "", "limit": query.limit + 1,
     }
     if query.text:
         lucene = lucene_query(query.text)

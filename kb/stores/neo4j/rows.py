@@ -46,9 +46,10 @@ def post_row(graph: PostGraph) -> dict[str, Any]:
     p = graph.post
     post = {**{name: getattr(p, name) for name in _POST_FIELDS}, "tags": list(p.tags),
             "categories": list(p.categories), "date_key": date_sort_key(p.date), "graph_hash": graph_hash(graph)}
+    owner = {"post_key": p.id, "post_date_key": post["date_key"], "private": p.private}
     entities = [{"entity_id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-                 "category": e.category} for e in graph.entities]
-    mentions = [{"entity_id": m.entity_id, "seq": seq, **source_dict(m.source)}
+                 "category": e.category, **owner} for e in graph.entities]
+    mentions = [{"entity_id": m.entity_id, "seq": seq, **source_dict(m.source), **owner}
                 for seq, m in enumerate(graph.mentions)]
     events = []
     for ev in graph.events:
@@ -58,7 +59,7 @@ def post_row(graph: PostGraph) -> dict[str, Any]:
             "sort_key": date_sort_key(ev.start), "lo_key": lo, "hi_key": hi, "confidence": ev.confidence,
             "entity_ids": list(dict.fromkeys(ev.entities)),
             "quotes": [s.quote for s in ev.sources],
-            "sources": json.dumps([source_dict(s) for s in ev.sources], ensure_ascii=False),
+            "sources": json.dumps([source_dict(s) for s in ev.sources], ensure_ascii=False), **owner,
         })
     return {"post": post, "entities": entities, "mentions": mentions, "events": events}
 

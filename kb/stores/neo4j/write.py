@@ -162,6 +162,8 @@ def refresh(tx: ManagedTransaction, entity_ids: set[str], event_ids: set[str]) -
     old_events = _keys(tx.run(q.EVENT_VIEW_KEYS, ids=events))
     event_rows = _event_views(tx.run(q.EVENT_CONTRIBUTIONS_FOR, ids=events))
     tx.run(q.DELETE_EVENT_VIEWS, keys=_as_params(old_events - _keys(event_rows))).consume()
-    tx.run(q.UPSERT_EVENT_VIEWS, rows=event_rows).consume()
+    tx.run(q.DELETE_EVENT_LINKS, keys=_as_params(old_events & _keys(event_rows))).consume()
+    tx.run(q.UPDATE_EVENT_VIEWS, rows=[r for r in event_rows if (r["scope"], r["id"]) in old_events]).consume()
+    tx.run(q.CREATE_EVENT_VIEWS, rows=[r for r in event_rows if (r["scope"], r["id"]) not in old_events]).consume()
     counted |= {r["id"] for r in tx.run(q.ENTITIES_LINKED_TO_EVENTS, ids=events)}
     tx.run(q.UPDATE_ENTITY_COUNTS, ids=sorted(counted)).consume()
