@@ -41,16 +41,20 @@ def _bigrams(run: str) -> list[str]:
 
 
 def prepare_text(text: str) -> str:
-    """The indexed form of a text: words, CJK bigrams, then the single CJK characters."""
+    """The indexed form of a text: words, CJK bigrams, then the single CJK characters.
+
+    Runs for every indexed document, so it avoids per-match objects (findall, not finditer).
+    """
     sequence: list[str] = []
     singles: list[str] = []
-    for is_cjk, token in _tokens(text):
-        if is_cjk:
-            sequence.extend(_bigrams(token))
-            if len(token) > 1:
-                singles.extend(token)
+    for cjk, word in _TOKEN.findall(normalize_text(text)):
+        if word:
+            sequence.append(word)
+        elif len(cjk) > 1:
+            sequence.extend(map(str.__add__, cjk, cjk[1:]))  # the bigrams of the run
+            singles.extend(cjk)
         else:
-            sequence.append(token)
+            sequence.append(cjk)
     return " ".join(sequence + singles)
 
 
