@@ -50,6 +50,9 @@ _EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|project(?:
 _EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
                         r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# a full name in a people context: "with Jane Doe", "thanks to John Kim", "Sarah and I"
+_EN_FULL_NAME = re.compile(r"\b(?:with|thanks to|thank|by|mentored by|met|hired|interviewed)\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b(?![\s-]+[A-Z])|"
+                           r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+and\s+I\b")
 _KO_NAME = re.compile(rf"(?<!{_H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{_H}{{2}})님")
 _ROLE_TAILS = ("사장", "회장", "교수", "이사", "대리", "과장", "차장", "부장", "실장", "팀장", "원장", "선생", "작가", "기자",
                "대표", "선배", "후배", "주임", "책임", "선임", "수석", "사원", "위원", "의원", "고객")
@@ -155,6 +158,11 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
     for m in _EN_PERSON.finditer(text):
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+    for m in _EN_FULL_NAME.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        if _name_ok(name) and not any(w in NOT_NAMES for w in name.split()):
+            out.append(Cue("person", name, m.start(group), m.end(group)))
     for m in _KO_NAME.finditer(text):
         if m.group(0) not in _NOT_KO_NAMES and not m.group(1).endswith(_ROLE_TAILS):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))

@@ -85,3 +85,9 @@ def test_work_context_organizations_are_not_people_or_places(vocab: Vocabulary) 
 def test_named_projects_in_english(vocab: Vocabulary) -> None:
     text = "---\ntitle: 2021 in review\n---\n\nI led project Phoenix. The client project I'm on now is Milmove.\n"
     assert by_type(extract(make_post(text, path="r.md"), vocab), "project") == {"Phoenix", "Milmove"}
+
+
+def test_full_names_in_people_contexts(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 2021 in review\n---\n\nI built a dashboard with Jane Doe, thanks to John Kim. "
+            "Sarah and I shipped it with React and Google Cloud.\n")
+    assert by_type(extract(make_post(text, path="r.md"), vocab), "person") == {"Jane Doe", "John Kim", "Sarah"}
