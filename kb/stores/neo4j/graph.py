@@ -24,28 +24,29 @@ def neighbors(tx: ManagedTransaction, scope: int, entity_id: str, depth: int) ->
     """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed."""
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidQuery(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
-    center = tx.run(q.ENTITY_LABEL, scope=scope, id=entity_id).single()
-    if center is None:
+    if tx.run(q.ENTITY_EXISTS, scope=scope, id=entity_id).single() is None:
         raise NotFound("entity", entity_id)
-    nodes: dict[str, GraphNode] = {entity_id: GraphNode(id=entity_id, label=center["name"], kind=center["type"])}
+    entity_depth: dict[str, int] = {entity_id: 0}
+    events: dict[str, tuple[str, int]] = {}  # id -> (title, depth)
     edges: set[tuple[str, str]] = set()
-    seen_events: list[str] = []
     frontier = [entity_id]
     for hop in range(1, depth + 1):
-        rows = list(tx.run(q.NEIGHBOR_HOP, scope=scope, frontier=frontier, seen=seen_events))
+        rows = tx.run(q.NEIGHBOR_HOP, scope=scope, frontier=frontier, seen=list(events)).values()
         if not rows:
             break
         frontier = []
-        for r in sorted(rows, key=lambda r: (r["event_id"], r["entity_id"])):
-            if r["event_id"] not in nodes:
-                nodes[r["event_id"]] = GraphNode(id=r["event_id"], label=r["title"], kind="event", depth=hop)
-                seen_events.append(r["event_id"])
-            edges.add((r["event_id"], r["entity_id"]))
-            if r["entity_id"] not in nodes:
-                nodes[r["entity_id"]] = GraphNode(id=r["entity_id"], label=r["name"], kind=r["type"], depth=hop)
-                frontier.append(r["entity_id"])
-    ordered = sorted(nodes.values(), key=lambda n: (n.depth, n.kind == "event", n.id))
-    return Neighborhood(center=entity_id, depth=depth, nodes=tuple(ordered),
+        for event_id, title, members in sorted(rows):
+            events[event_id] = (title, hop)
+            for member in sorted(members):
+                edges.add((event_id, member))
+                if member not in entity_depth:
+                    entity_depth[member] = hop
+                    frontier.append(member)
+    nodes = [GraphNode(id=ident, label=name, kind=kind, depth=entity_depth[ident])
+             for ident, name, kind in tx.run(q.ENTITY_LABELS, scope=scope, ids=list(entity_depth)).values()]
+    nodes += [GraphNode(id=ident, label=title, kind="event", depth=hop) for ident, (title, hop) in events.items()]
+    nodes.sort(key=lambda n: (n.depth, n.kind == "event", n.id))
+    return Neighborhood(center=entity_id, depth=depth, nodes=tuple(nodes),
                         edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)))
 
 

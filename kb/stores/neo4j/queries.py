@@ -57,7 +57,8 @@ ENTITY_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
     ORDER BY id, c.post_date_key, c.post_key"""
 EVENT_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
     MATCH (c:EventContribution {event_id: id})
-    RETURN id, c {.*} AS c, c.private AS private
+    RETURN id, c {.title, .kind, .start, .end, .sort_key, .lo_key, .hi_key, .confidence, .entity_ids, .quotes} AS c,
+           c.private AS private
     ORDER BY id, c.post_date_key, c.post_key"""
 ENTITY_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
     MATCH (e:Entity {scope: scope, id: id}) RETURN e.scope AS scope, e.id AS id"""
@@ -156,13 +157,14 @@ ALL_VISIBLE_MENTIONS = """MATCH (m:MentionContribution)
 
 # ---- reads: graph ----
 ENTITY_EXISTS = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.id AS id"
-# One hop of a neighbourhood: the not yet seen events of the frontier, with all their entities.
+# One hop of a neighbourhood: the not yet seen events of the frontier, each with all its entities.
 NEIGHBOR_HOP = """UNWIND $frontier AS id
     MATCH (:Entity {scope: $scope, id: id})<-[:INVOLVES]-(v:Event)
-    WHERE NOT v.id IN $seen
     WITH DISTINCT v
-    MATCH (v)-[:INVOLVES]->(m:Entity)
-    RETURN v.id AS event_id, v.title AS title, m.id AS entity_id, m.name AS name, m.type AS type"""
+    WHERE NOT v.id IN $seen
+    RETURN v.id AS event_id, v.title AS title, COLLECT { MATCH (v)-[:INVOLVES]->(m:Entity) RETURN m.id } AS members"""
+ENTITY_LABELS = """UNWIND $ids AS id
+    MATCH (e:Entity {scope: $scope, id: id}) RETURN e.id AS id, e.name AS name, e.type AS type"""
 ENTITY_LABEL = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.name AS name, e.type AS type"
 _SHORTEST_PATH = """OPTIONAL MATCH (a:Entity {scope: $scope, id: $from})
     OPTIONAL MATCH (b:Entity {scope: $scope, id: $to})
