@@ -56,10 +56,10 @@ ENTITY_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
            c.private AS private
     ORDER BY id, c.post_date_key, c.post_key"""
 EVENT_CONTRIBUTIONS_FOR = """UNWIND $ids AS id
-    MATCH (c:EventContribution {event_id: id})
-    RETURN id, c {.title, .kind, .start, .end, .sort_key, .lo_key, .hi_key, .confidence, .entity_ids, .quotes} AS c,
-           c.private AS private
-    ORDER BY id, c.post_date_key, c.post_key"""
+    MATCH (n:EventContribution {event_id: id})
+    RETURN id, n {.title, .kind, .start, .end, .sort_key, .lo_key, .hi_key, .confidence, .entity_ids, .quotes} AS c,
+           n.private AS private
+    ORDER BY id, n.post_date_key, n.post_key"""
 ENTITY_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
     MATCH (e:Entity {scope: scope, id: id}) RETURN e.scope AS scope, e.id AS id"""
 EVENT_VIEW_KEYS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
