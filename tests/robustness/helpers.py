@@ -83,8 +83,8 @@ def post_facts(document: dict[str, Any], post_id: str) -> tuple | None:
     mentions = sorted(
         (e["id"], s["section"], s["quote"], s["start"] or -1)
         for e in document["entities"] for s in e["sources"] if s["post_id"] == post_id)
-    return (post["title"], post["date"], post["content_hash"], post["body"], tuple(post["tags"]),
-            tuple(events), tuple(mentions))
+    # Not the content hash: it also covers the file's mtime, which a rewrite of the same text changes.
+    return (post["title"], post["date"], post["body"], tuple(post["tags"]), tuple(events), tuple(mentions))
 
 
 def all_post_facts(document: dict[str, Any]) -> dict[str, tuple]:
