@@ -1,6 +1,7 @@
 """Stage 6: assemble one post's PostGraph from its parse, sightings and events."""
 from __future__ import annotations
 
+from ingest.anchors import anchor_events
 from ingest.entities import Sighting
 from ingest.parse import ParsedPost
 from kb.models import Entity, Event, Mention, Post, PostGraph, Source
@@ -46,5 +47,7 @@ def build_graph(parsed: ParsedPost, content_hash: str, sightings: list[Sighting]
     known = {e.id for e in entities}
     # an event may only point at entities this post contributes
     events = [ev.model_copy(update={"entities": tuple(i for i in ev.entities if i in known)}) for ev in events]
+    # after curation, so a merged entity anchors the same event in every post
+    events = anchor_events(parsed, events, sightings)
     return PostGraph(post=build_post(parsed, content_hash), entities=tuple(entities), events=tuple(events),
                      mentions=tuple(build_mentions(parsed, sightings)))

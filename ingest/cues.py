@@ -25,7 +25,9 @@ _KO_ORG_SUFFIX = re.compile(rf"(?<!{_H})({_H}{{2,12}}(?:대학교|대학원|연�
 _KO_CORP = re.compile(rf"(?:주식회사|㈜|\(주\))\s*({_H}{{2,10}}|[A-Z][\w]+)")
 _KO_JOIN = re.compile(rf"['‘\"“]?((?:{_H}|[A-Za-z0-9&]){{2,15}}?)['’\"”]?(?:에|에서|으로|로)\s*(?:입사|이직|이적|합류|취업|인턴|재직|근무)")
 _NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여기 이곳 저곳 다음 동시 실제 최종 결국 회사 팀 부서 본사 "
-                         "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직".split())
+                         "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직 작년 올해 금년 내년 재작년 연말 연초 상반기 하반기 "
+                         "최근 드디어 얼마전 지난달 이번달 다음달".split())
+_TIME_WORD = re.compile(r"\d\s*(?:년|월|일|주|개월|분기|년차|년만)|^\d+$")
 _EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporation|Labs?|Ltd\.?|LLC|GmbH|"
                             r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
 _EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
@@ -93,7 +95,7 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
         out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     for m in _KO_JOIN.finditer(text) if narrative else ():
         name = m.group(1)
-        if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS:
+        if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name):
             out.append(Cue("organization", name, m.start(1), m.end(1)))
     if narrative:
         out.extend(_descriptive_orgs(text))

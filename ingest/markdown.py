@@ -22,7 +22,9 @@ _LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]\(\s*<
                    r"(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
 _MASKS = (
     re.compile(r"(`{1,10})(?:(?!\1).){1,2000}?\1", re.DOTALL),        # inline code
-    re.compile(r"\$\$.{1,5000}?\$\$|(?<![\\\w$])\$(?=\S)[^$\n]{1,1000}?(?<=\S)\$(?!\w)", re.DOTALL),  # math
+    # math: $$…$$, and $…$ (Hangul may touch it: "$x$는"; a LaTeX command may end in a space: "$f(C) $")
+    re.compile(r"\$\$.{1,5000}?\$\$|(?<![\\A-Za-z0-9_$])\$(?=\S)(?:(?=[^$\n]{0,1000}[\\^_={}])[^$\n]{1,1000}+|"
+               r"[^$\n]{1,1000}?(?<=\S))\$(?![A-Za-z0-9_])", re.DOTALL),
     re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)"),             # images
     re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.{0,5000}?-->", re.DOTALL),  # HTML
     re.compile(r"\]\([^)\n]{0,2000}\)"),                               # link targets

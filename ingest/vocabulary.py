@@ -1,8 +1,11 @@
 """Data files (skills, organizations, roles) loaded once and compiled into one Aho-Corasick matcher.
 
 The matcher finds every vocabulary form in a text with word boundaries that suit both scripts:
-Latin forms match whole words (a following Hangul syllable is a boundary: "CI도입"); Korean forms
-may be followed only by particles ("레이를", "분산처리가"), never by more of a word ("레이저").
+Latin forms match whole words (a following Hangul syllable is a boundary: "CI도입"), never inside a
+dotted name ("user.github.io"); Korean forms may be followed only by particles, a copula or a
+verb ending ("레이를", "분산처리가", "가상화되어"), never by more of a word ("레이저"). One- and
+two-letter forms must not touch math or initials ("R^n", "Fact C.1", "Pascanu, R."), and a
+one-letter language ("R", "C") needs programming words or another language nearby.
 """
 from __future__ import annotations
 
@@ -29,7 +32,15 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _WORD = re.compile(r"[0-9A-Za-z]")
 # what may follow a Korean form: a chain of particles, or a copula ("팀장이였는데", "스터디였다")
 _TAIL = re.compile(r"^(?:(?:님|분|들|이|가|은|는|을|를|의|에|에서|에게|께|께서|한테|로|으로|와|과|도|만|까지|부터|랑|이랑|"
-                   r"하고|처럼|보다|만큼|조차|마저)+|(?:이)?(?:었|였|다|고|며|라|야|에요|예요|지|죠|인|입|이었|이였).*)$")
+                   r"하고|처럼|보다|만큼|조차|마저)+|(?:이)?(?:었|였|다|고|며|라|야|에요|예요|지|죠|인|입|이었|이였).*|"
+                   # a verb made of the term: "가상화되어", "도입했다", "자동화하는", "분석해서", "최적화시켰다"
+                   r"(?:하|해|했|한|할|함|되|돼|됐|된|될|됨|시키|시켜|시켰|시킨|시킬).*)$")
+# a one-letter name ("R", "C") is a language only where the text talks about programming
+_ONE_LETTER_CONTEXT = re.compile(
+    r"언어|프로그래밍|코드|코딩|스크립트|패키지|라이브러리|컴파일|포인터|문법|"
+    r"\b(?:languages?|programming|code|coding|scripts?|packages?|librar(?:y|ies)|compil\w+|pointers?|syntax|"
+    r"RStudio|CRAN|tidyverse|ggplot2?|dplyr|Shiny|Rcpp|Rmarkdown|malloc|printf|gcc|clang|header files?)\b", re.I)
+_MATH_NEIGHBOURS = frozenset("^_\\$=+<>|{}[]~")
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,33 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     return True
 
 
+def _short_form_ok(text: str, start: int, end: int) -> bool:
+    """A one- or two-letter Latin hit that is not a variable, an index or an initial:
+    'R^n', 'x_C', 'Fact C.1', 'Pascanu, R.,', 'ls -R', 'N,H,W,C'."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if before in _MATH_NEIGHBOURS or after in _MATH_NEIGHBOURS or before in "-.,":
+        return False
+    return not (after in ".," and not after2.isspace() and after2 not in ")\"'’”") and not (after == "." and after2 == ",")
+
+
+def _dotted(text: str, start: int, end: int) -> bool:
+    """Part of a dotted name ('user.github.io', 'torch.nn', 'config.yaml'), not a mention."""
+    return (start >= 2 and text[start - 1] == "." and bool(_WORD.match(text[start - 2]))) or \
+        (end + 1 < len(text) and text[end] == "." and text[end + 1].isascii() and text[end + 1].isalpha())
+
+
+def _one_letter_context(text: str, start: int, end: int, hits: list[Hit]) -> bool:
+    """Programming words, or another language named, on the same line near the hit."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + 120)
+    if _ONE_LETTER_CONTEXT.search(text[lo:hi]):
+        return True
+    return any(h.term.category == "language" and len(h.surface) > 1 and lo <= h.start < hi for h in hits)
+
+
 def _particle_follows(text: str, end: int) -> bool:
     """'ray를', 'go로': a Latin word with a Korean particle is a term, whatever its case
     (the ambiguity that makes 'ray' or 'go' strict is an English-prose one)."""
@@ -130,6 +168,8 @@ class Matcher:
                     continue
                 if not strict and _is_latin(form) and len(form) <= 2 and not loose_ok:
                     continue  # short Latin forms ("R", "Go") only as written
+                if _is_latin(form) and (_dotted(text, start, end) or (len(form) <= 2 and not _short_form_ok(text, start, end))):
+                    continue
                 if _boundary_ok(text, start, end, form):
                     hits.append(Hit(term, start, end, surface))
                     break
@@ -139,6 +179,9 @@ class Matcher:
             if kept and hit.start < kept[-1].end:
                 continue
             kept.append(hit)
+        if any(len(h.surface) == 1 for h in kept):
+            kept = [h for h in kept if len(h.surface) > 1 or not _is_latin(h.surface)
+                    or _one_letter_context(text, h.start, h.end, kept)]
         return kept
 
 

@@ -163,6 +163,12 @@ def test_enough_korean_coverage(entries: list[dict[str, Any]]) -> None:
     ("Batch normalization", ["배치 정규화"]),
     ("Virtualization", ["가상화"]),
     ("Collaboration", ["협업"]),
+    ("Data collection", ["데이터 수집"]),
+    ("Data analysis", ["데이터 분석"]),
+    ("Web scraping", ["크롤링", "웹 크롤링"]),
+    ("Databases", ["데이터베이스"]),
+    ("Data migration", ["데이터 마이그레이션"]),
+    ("Kubernetes", ["컨테이너 오케스트레이션"]),
 ])
 def test_brief_examples_are_covered(entries: list[dict[str, Any]], name: str, forms: list[str]) -> None:
     by_name = {e["name"]: e for e in entries}

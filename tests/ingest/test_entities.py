@@ -91,3 +91,8 @@ def test_full_names_in_people_contexts(vocab: Vocabulary) -> None:
     text = ("---\ntitle: 2021 in review\n---\n\nI built a dashboard with Jane Doe, thanks to John Kim. "
             "Sarah and I shipped it with React and Google Cloud.\n")
     assert by_type(extract(make_post(text, path="r.md"), vocab), "person") == {"Jane Doe", "John Kim", "Sarah"}
+
+
+def test_a_time_before_a_join_verb_is_not_an_organization(vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: 이직 후기\n---\n\n2021년 4월에 입사했다. 작년에 이직했다. 3년만에 이직. 카카오에 입사했다.\n")
+    assert by_type(extract(post, vocab), "organization") == {"Kakao"}

@@ -42,3 +42,11 @@ def test_code_blocks_and_math_blocks_produce_no_blocks() -> None:
 def test_language_guess() -> None:
     assert make_post(KO_RETRO).language == "ko"
     assert make_post("I wrote about things in English today.\n").language == "en"
+
+
+def test_inline_math_touching_hangul_or_ending_in_a_space_is_masked() -> None:
+    text = "$\\sigma_j$는 output $y_i \\in R^m$의 편차, $f(C) \\cdot g $ 이다. 가격은 $5 또는 $10"
+    masked = mask(text)
+    assert len(masked) == len(text)
+    assert "R" not in masked and "sigma" not in masked and "C" not in masked
+    assert masked.endswith("가격은 $5 또는 $10")  # money is not math
