@@ -9,7 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 import kb
-from api.errors import install_error_handlers
+from api.errors import COMMON_RESPONSES, install_error_handlers
 from api.http_cache import install_http_cache
 from api.limits import install_limits
 from api.privacy import install_privacy
@@ -33,7 +33,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
             if owns_store:
                 app.state.store.close()
 
-    app = FastAPI(title="kb", version=kb.__version__, lifespan=lifespan,
+    app = FastAPI(title="kb", version=kb.__version__, lifespan=lifespan, responses=COMMON_RESPONSES,
                   description="A personal knowledge base and career timeline built from blog posts.")
     app.state.settings = settings
     if store is not None:

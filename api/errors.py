@@ -1,12 +1,36 @@
 """Domain errors become HTTP errors here, and only here: every error body is JSON that says what is wrong."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kb.errors import InvalidQuery, KbError, NotFound
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    """The body of every error answer, documented so clients and schema checkers can rely on it."""
+
+    error: ErrorDetail
+
+
+# Errors any route can answer (an unknown or hidden id, bad parameters, a store that is down or a
+# request over its time cap), documented once for the whole app.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such resource (or one hidden from this viewer)"},
+    422: {"model": ErrorBody, "description": "invalid request parameters"},
+    503: {"model": ErrorBody, "description": "the store could not answer, or the request took too long"},
+}
 
 
 def _error(status: int, message: str, details: object = None) -> JSONResponse:

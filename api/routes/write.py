@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import get_settings, get_store, is_owner
+from api.errors import ErrorBody
 from ingest.pipeline import Extractor, IngestReport, make_extractor, run_ingest
 from ingest.read import POST_SUFFIXES, RawPost, decode
 from ingest.resolve import CURATION_FILE, load_curation
@@ -63,12 +64,14 @@ class IngestResult(BaseModel):
 
 PostId = Annotated[str, PathParam(max_length=500, description="the post's path without extension, e.g. notes/ray")]
 AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"description": "missing or wrong bearer token"},
-    404: {"description": "writes are disabled (no KB_API_TOKEN), or no such post"},
-    409: {"description": "no posts folder is configured"},
-    413: {"description": "request body too large"},
-    422: {"description": "invalid post id or post"},
-    429: {"description": "too many writes; see Retry-After"},
+    401: {"model": ErrorBody, "description": "missing or wrong bearer token"},
+    403: {"model": ErrorBody, "description": "the id leads outside the posts folder (a symbolic link)"},
+    404: {"model": ErrorBody, "description": "writes are disabled (no KB_API_TOKEN), or no such post"},
+    409: {"model": ErrorBody, "description": "no posts folder is configured"},
+    413: {"model": ErrorBody, "description": "request body too large"},
+    422: {"model": ErrorBody, "description": "invalid post id, or a post that cannot be parsed"},
+    429: {"model": ErrorBody, "description": "too many writes; retry after Retry-After seconds",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}}},
 }
 MARKDOWN_BODY = {"requestBody": {"required": True, "content": {
     "text/markdown": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}}}}
