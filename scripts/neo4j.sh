@@ -62,9 +62,8 @@ EOF
       || { tail -n 30 "$build/mvn.log" >&2; echo "neo4j.sh: Maven could not resolve Neo4j $VERSION" >&2; exit 1; }
     rm -rf "$LIB" && mv "$LIB.tmp" "$LIB" && touch "$LIB/.complete"
   fi
-  if [ ! -f "$CLASSES/$LAUNCHER.class" ]; then
-    mkdir -p "$CLASSES"
-    cat >"$CLASSES/$LAUNCHER.java" <<'EOF'
+  mkdir -p "$CLASSES"
+  cat >"$CLASSES/$LAUNCHER.java.new" <<'EOF'
 import java.nio.file.Path;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -84,6 +83,7 @@ public final class KbNeo4jLauncher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown));
         dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
@@ -93,7 +93,12 @@ public final class KbNeo4jLauncher {
     }
 }
 EOF
+  # Recompile only when the launcher's source changed (or was never compiled).
+  if [ ! -f "$CLASSES/$LAUNCHER.class" ] || ! cmp -s "$CLASSES/$LAUNCHER.java.new" "$CLASSES/$LAUNCHER.java"; then
+    mv "$CLASSES/$LAUNCHER.java.new" "$CLASSES/$LAUNCHER.java"
     javac -d "$CLASSES" -cp "$LIB/*" "$CLASSES/$LAUNCHER.java"
+  else
+    rm -f "$CLASSES/$LAUNCHER.java.new"
   fi
 }
 
