@@ -1,4 +1,4 @@
-"""Latency benchmark at issue scale: `python -m kb.stores.sqlite.bench [--events 100000] [--url URL]`.
+"""Synthetic PostGraphs at issue scale, and per-use-case store latencies: `python -m bench.graphs [--events N] [--url URL]`.
 
 Builds a synthetic blog (posts of ~100 events, Zipf-popular entities, Korean and English text,
 10% private posts) through the Store port, then times each read use case. Works on any store URL,

@@ -201,6 +201,7 @@ class Neighborhood(Frozen):
     depth: int
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...]
+    truncated: bool = False  # the node cap (`limit`) left part of the neighbourhood out
 
 
 class GraphPath(Frozen):

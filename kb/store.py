@@ -29,6 +29,9 @@ from kb.models import (
 
 MAX_DEPTH = 3
 MAX_PATH_LENGTH = 6
+NEIGHBORS_LIMIT = 500  # default node cap of a neighbourhood (a hub's reaches tens of thousands)
+MAX_NEIGHBORS_LIMIT = 2000
+ENTITY_EVENTS_LIMIT = 200  # default cap on the events an entity's detail lists
 
 
 class PostState(Protocol):
@@ -67,10 +70,19 @@ class Store(Protocol):
 
     def entities(self, query: EntityQuery) -> EntityPage: ...
 
-    def entity(self, entity_id: str, include_private: bool = False) -> EntityDetail | None: ...
+    def entity(self, entity_id: str, include_private: bool = False,
+               events_limit: int = ENTITY_EVENTS_LIMIT) -> EntityDetail | None:
+        """The entity's summary (event_count counts all its events), its sources, and its newest
+        `events_limit` events, in timeline order."""
 
-    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False) -> Neighborhood:
-        """Entities reachable through at most `depth` shared events, with those events."""
+    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False,
+                  limit: int = NEIGHBORS_LIMIT) -> Neighborhood:
+        """Entities reachable through at most `depth` shared events, with those events.
+
+        At most `limit` nodes (the center included): hop by hop, events are taken newest first
+        (reverse timeline order), each with all its entities, until the next one does not fit;
+        `truncated` then says so.
+        """
 
     def path(self, from_id: str, to_id: str, max_length: int = MAX_PATH_LENGTH,
              include_private: bool = False) -> GraphPath | None:

@@ -10,7 +10,7 @@ from api.paging import Cursor, Limit, next_link
 from api.schemas import EntityList
 from kb.errors import NotFound
 from kb.models import EntityDetail, EntityQuery, GraphPath, Neighborhood, RelatedSkill
-from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
+from kb.store import MAX_DEPTH, MAX_NEIGHBORS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
 
 router = APIRouter(tags=["entities"])
 
@@ -44,8 +44,12 @@ def entity(store: StoreDep, private: PrivateDep, entity_id: EntityId) -> EntityD
 
 @router.get("/entities/{entity_id}/neighbors", response_model=Neighborhood)
 def neighbors(store: StoreDep, private: PrivateDep, entity_id: EntityId,
-              depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1) -> Neighborhood:
-    return store.neighbors(entity_id, depth=depth, include_private=private)
+              depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
+              limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBORS_LIMIT,
+                                          description="most nodes to return; `truncated` says if some were left out")]
+              = NEIGHBORS_LIMIT) -> Neighborhood:
+    """Events newest first, each with its entities, hop by hop, up to `limit` nodes."""
+    return store.neighbors(entity_id, depth=depth, include_private=private, limit=limit)
 
 
 @router.get("/paths", response_model=GraphPath)
@@ -67,6 +71,6 @@ def paths(
 def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
             limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[RelatedSkill]:
     """Skills used in the same events, weighted by events shared, with first and last dates."""
-    if store.entity(entity_id, include_private=private) is None:
+    if store.entity(entity_id, include_private=private, events_limit=0) is None:  # existence only
         raise NotFound("skill", entity_id)
     return store.related(entity_id, limit=limit, include_private=private)

@@ -20,34 +20,42 @@ def _require(tx: ManagedTransaction, scope: int, entity_id: str) -> None:
         raise NotFound("entity", entity_id)
 
 
-def neighbors(tx: ManagedTransaction, scope: int, entity_id: str, depth: int) -> Neighborhood:
-    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed."""
+def neighbors(tx: ManagedTransaction, scope: int, entity_id: str, depth: int, limit: int) -> Neighborhood:
+    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed,
+    newest first, each with all its entities, while `limit` nodes allow (see Store.neighbors)."""
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidQuery(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    if not 1 <= limit:
+        raise InvalidQuery(f"limit must be at least 1, not {limit}")
     if tx.run(q.ENTITY_EXISTS, scope=scope, id=entity_id).single() is None:
         raise NotFound("entity", entity_id)
     entity_depth: dict[str, int] = {entity_id: 0}
     events: dict[str, tuple[str, int]] = {}  # id -> (title, depth)
     edges: set[tuple[str, str]] = set()
-    frontier = [entity_id]
+    frontier, budget, truncated = [entity_id], limit - 1, False
     for hop in range(1, depth + 1):
-        rows = tx.run(q.NEIGHBOR_HOP, scope=scope, frontier=frontier, seen=list(events)).values()
-        if not rows:
-            break
+        # every event costs a node at least, so budget + 1 candidates settle the hop
+        rows = tx.run(q.NEIGHBOR_HOP, scope=scope, frontier=frontier, seen=list(events), limit=budget + 1).values()
         frontier = []
-        for event_id, title, members in sorted(rows):
+        for _, event_id, title, members in sorted(rows, reverse=True):  # reverse timeline order
+            members = list(dict.fromkeys(members))
+            new = [m for m in members if m not in entity_depth]
+            if 1 + len(new) > budget:
+                truncated = True
+                break
+            budget -= 1 + len(new)
             events[event_id] = (title, hop)
-            for member in sorted(members):
-                edges.add((event_id, member))
-                if member not in entity_depth:
-                    entity_depth[member] = hop
-                    frontier.append(member)
+            edges.update((event_id, m) for m in members)
+            entity_depth.update((m, hop) for m in new)
+            frontier += new
+        if truncated or not frontier:
+            break
     nodes = [GraphNode(id=ident, label=name, kind=kind, depth=entity_depth[ident])
              for ident, name, kind in tx.run(q.ENTITY_LABELS, scope=scope, ids=list(entity_depth)).values()]
     nodes += [GraphNode(id=ident, label=title, kind="event", depth=hop) for ident, (title, hop) in events.items()]
     nodes.sort(key=lambda n: (n.depth, n.kind == "event", n.id))
     return Neighborhood(center=entity_id, depth=depth, nodes=tuple(nodes),
-                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)))
+                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)), truncated=truncated)
 
 
 def path(tx: ManagedTransaction, scope: int, from_id: str, to_id: str, max_length: int) -> GraphPath | None:

@@ -148,7 +148,7 @@ ENTITIES_PAGE = """MATCH (e:Entity {scope: $scope})
                AND (e.name > $after_name OR (e.name = $after_name AND e.id > $after_id))))
     RETURN e {.*} AS entity ORDER BY e.event_count DESC, e.name, e.id LIMIT $limit"""
 ENTITY_EVENT_IDS = """MATCH (:Entity {scope: $scope, id: $id})<-[:INVOLVES]-(v:Event)
-    RETURN v.id AS id ORDER BY v.sort_key, v.id"""
+    RETURN v.id AS id ORDER BY v.sort_key DESC, v.id DESC LIMIT $limit"""
 ENTITY_MENTIONS = """MATCH (m:MentionContribution {entity_id: $id})
     WHERE $scope = 1 OR NOT m.private RETURN m {.*} AS mention"""
 ALL_VISIBLE_MENTIONS = """MATCH (m:MentionContribution)
@@ -158,11 +158,14 @@ ALL_VISIBLE_MENTIONS = """MATCH (m:MentionContribution)
 # ---- reads: graph ----
 ENTITY_EXISTS = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.id AS id"
 # One hop of a neighbourhood: the not yet seen events of the frontier, each with all its entities.
+# The frontier's unseen events in reverse timeline order, as many as the node cap could take.
 NEIGHBOR_HOP = """UNWIND $frontier AS id
     MATCH (:Entity {scope: $scope, id: id})<-[:INVOLVES]-(v:Event)
     WITH DISTINCT v
     WHERE NOT v.id IN $seen
-    RETURN v.id AS event_id, v.title AS title, COLLECT { MATCH (v)-[:INVOLVES]->(m:Entity) RETURN m.id } AS members"""
+    WITH v ORDER BY v.sort_key DESC, v.id DESC LIMIT $limit
+    RETURN v.sort_key AS sort_key, v.id AS event_id, v.title AS title,
+           COLLECT { MATCH (v)-[:INVOLVES]->(m:Entity) RETURN m.id } AS members"""
 ENTITY_LABELS = """UNWIND $ids AS id
     MATCH (e:Entity {scope: $scope, id: id}) RETURN e.id AS id, e.name AS name, e.type AS type"""
 ENTITY_LABEL = "MATCH (e:Entity {scope: $scope, id: $id}) RETURN e.name AS name, e.type AS type"

@@ -96,12 +96,15 @@ def entities(tx: ManagedTransaction, query: EntityQuery) -> EntityPage:
     return EntityPage(items=tuple(_summary(r) for r in page), next_cursor=next_cursor)
 
 
-def entity(tx: ManagedTransaction, entity_id: str, include_private: bool) -> EntityDetail | None:
+def entity(tx: ManagedTransaction, entity_id: str, include_private: bool, events_limit: int) -> EntityDetail | None:
+    if events_limit < 0:
+        raise InvalidQuery(f"events_limit must be at least 0, not {events_limit}")
     scope = scope_of(include_private)
     row = tx.run(q.ENTITY_BY_ID, scope=scope, id=entity_id).single()
     if row is None:
         return None
-    event_ids = [r["id"] for r in tx.run(q.ENTITY_EVENT_IDS, scope=scope, id=entity_id)]
+    # the newest events, listed in timeline order
+    event_ids = [r["id"] for r in tx.run(q.ENTITY_EVENT_IDS, scope=scope, id=entity_id, limit=events_limit)][::-1]
     sources = [source_from_props(r["mention"]) for r in tx.run(q.ENTITY_MENTIONS, scope=scope, id=entity_id)]
     return EntityDetail(summary=_summary(row["entity"]), events=tuple(load_events(tx, scope, event_ids)),
                         sources=sorted_sources(sources))

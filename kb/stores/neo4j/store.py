@@ -19,7 +19,7 @@ from kb.errors import KbError, StoreError
 from kb.exchange import build_export, graphs_from_export
 from kb.models import (EntityDetail, EntityPage, EntityQuery, Event, EventPage, GraphPath, Mention, Neighborhood,
                        Post, PostGraph, PostPage, PostQuery, RelatedSkill, SearchHit, Stats, TimelineQuery)
-from kb.store import MAX_PATH_LENGTH
+from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
 from kb.stores.neo4j import graph, reads, schema, search, write
 from kb.stores.neo4j import queries as q
 from kb.stores.neo4j.connection import ConnectionSettings, open_driver, parse_url
@@ -132,11 +132,13 @@ class Neo4jStore:
     def entities(self, query: EntityQuery) -> EntityPage:
         return self._read(lambda tx: reads.entities(tx, query))
 
-    def entity(self, entity_id: str, include_private: bool = False) -> EntityDetail | None:
-        return self._read(lambda tx: reads.entity(tx, entity_id, include_private))
+    def entity(self, entity_id: str, include_private: bool = False,
+               events_limit: int = ENTITY_EVENTS_LIMIT) -> EntityDetail | None:
+        return self._read(lambda tx: reads.entity(tx, entity_id, include_private, events_limit))
 
-    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False) -> Neighborhood:
-        return self._read(lambda tx: graph.neighbors(tx, reads.scope_of(include_private), entity_id, depth))
+    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False,
+                  limit: int = NEIGHBORS_LIMIT) -> Neighborhood:
+        return self._read(lambda tx: graph.neighbors(tx, reads.scope_of(include_private), entity_id, depth, limit))
 
     def path(self, from_id: str, to_id: str, max_length: int = MAX_PATH_LENGTH,
              include_private: bool = False) -> GraphPath | None:

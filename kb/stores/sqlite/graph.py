@@ -6,9 +6,12 @@ the size of the store.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
 
 from kb.errors import InvalidQuery, NotFound
 from kb.models import GraphEdge, GraphNode, GraphPath, Neighborhood, RelatedSkill
@@ -48,28 +51,64 @@ def _nodes(conn: sqlite3.Connection, scope: int, entity_depth: dict[str, int],
     return [GraphNode(id=ident, label=label, kind=kind, depth=depth) for depth, _, ident, label, kind in raw]
 
 
-def neighbors(conn: sqlite3.Connection, scope: int, entity_id: str, depth: int) -> Neighborhood:
-    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed."""
+def _newest_events(conn: sqlite3.Connection, scope: int, entity_id: str) -> Iterator[tuple[str, str]]:
+    """(sort_key, event_id) of one entity's events in reverse timeline order, fetched in growing pages."""
+    after, page = ("\U0010ffff", "\U0010ffff"), 16
+    while True:
+        rows = conn.execute(q.NEWEST_EVENTS_OF_ENTITY, (scope, entity_id, *after, page)).fetchall()
+        yield from ((r["sort_key"], r["event_id"]) for r in rows)
+        if len(rows) < page:
+            return
+        after, page = (rows[-1]["sort_key"], rows[-1]["event_id"]), min(page * 4, 4096)
+
+
+def _candidates(conn: sqlite3.Connection, scope: int, frontier: list[str], seen: dict[str, int]) -> Iterator[str]:
+    """Unseen events of the frontier, newest first (reverse timeline order), each once."""
+    merged = heapq.merge(*(_newest_events(conn, scope, e) for e in frontier), reverse=True)
+    given: set[str] = set()
+    for _, event_id in merged:
+        if event_id not in seen and event_id not in given:
+            given.add(event_id)
+            yield event_id
+
+
+def neighbors(conn: sqlite3.Connection, scope: int, entity_id: str, depth: int, limit: int) -> Neighborhood:
+    """Entities within `depth` shared events; every event of an entity closer than `depth` is crossed,
+    newest first, each with all its entities, while `limit` nodes allow (see Store.neighbors)."""
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidQuery(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    if not 1 <= limit:
+        raise InvalidQuery(f"limit must be at least 1, not {limit}")
     _require(conn, scope, entity_id)
     entity_depth, event_depth = {entity_id: 0}, {}
     edges: set[tuple[str, str]] = set()
-    frontier = [entity_id]
+    frontier, budget, truncated = [entity_id], limit - 1, False
     for hop in range(1, depth + 1):
-        new_events = sorted({ev for _, ev in _events_of(conn, scope, frontier) if ev not in event_depth})
-        if not new_events:
+        stream, reached = _candidates(conn, scope, frontier, event_depth), []
+        while not truncated:
+            chunk = list(islice(stream, max(budget, 1)))  # every event costs a node at least
+            if not chunk:
+                break
+            if budget == 0:
+                truncated = True
+                break
+            members_of = _entities_of(conn, scope, chunk)
+            for ev in chunk:
+                members = members_of.get(ev, [])
+                new = [m for m in members if m not in entity_depth]
+                if 1 + len(new) > budget:
+                    truncated = True
+                    break
+                budget -= 1 + len(new)
+                event_depth[ev] = hop
+                edges.update((ev, m) for m in members)
+                entity_depth.update((m, hop) for m in new)
+                reached += new
+        frontier = reached
+        if truncated or not frontier:
             break
-        event_depth.update((ev, hop) for ev in new_events)
-        frontier = []
-        for ev, members in _entities_of(conn, scope, new_events).items():
-            for member in members:
-                edges.add((ev, member))
-                if member not in entity_depth:
-                    entity_depth[member] = hop
-                    frontier.append(member)
     return Neighborhood(center=entity_id, depth=depth, nodes=tuple(_nodes(conn, scope, entity_depth, event_depth)),
-                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)))
+                        edges=tuple(GraphEdge(source=s, target=t) for s, t in sorted(edges)), truncated=truncated)
 
 
 class _Side:

@@ -151,7 +151,7 @@ ENTITIES_WHERE_TEXT = " AND instr(e.search_key, ?) > 0"
 ENTITIES_WHERE_AFTER = " AND (e.event_count < ? OR (e.event_count = ? AND (e.name, e.id) > (?, ?)))"
 ENTITIES_ORDER = " ORDER BY e.event_count DESC, e.name, e.id LIMIT ?"
 ENTITY_EVENT_IDS = """SELECT event_id FROM link_view WHERE scope = ? AND entity_id = ?
-    ORDER BY sort_key, event_id"""
+    ORDER BY sort_key DESC, event_id DESC LIMIT ?"""
 ENTITY_MENTIONS = "SELECT * FROM mentions WHERE entity_id = ? AND (? = 1 OR private = 0)"
 ALL_VISIBLE_MENTIONS = """SELECT m.* FROM mentions m JOIN entity_view e ON e.scope = ? AND e.id = m.entity_id
     WHERE ? = 1 OR m.private = 0"""
@@ -159,6 +159,11 @@ ALL_VISIBLE_MENTIONS = """SELECT m.* FROM mentions m JOIN entity_view e ON e.sco
 # ---- reads: graph ----
 ENTITY_EXISTS = "SELECT 1 FROM entity_view WHERE scope = ? AND id = ?"
 EVENTS_OF_ENTITIES = f"SELECT entity_id, event_id FROM link_view WHERE scope = ? AND entity_id IN {IDS}"
+# One entity's events in reverse timeline order, a page after a (sort_key, event_id) cursor: an
+# index range scan, so a hub's newest events cost what a small entity's do.
+NEWEST_EVENTS_OF_ENTITY = """SELECT sort_key, event_id FROM link_view
+    WHERE scope = ? AND entity_id = ? AND (sort_key, event_id) < (?, ?)
+    ORDER BY sort_key DESC, event_id DESC LIMIT ?"""
 ENTITIES_OF_EVENTS = f"SELECT event_id, entity_id FROM link_view WHERE scope = ? AND event_id IN {IDS}"
 ENTITY_LABELS = f"SELECT id, name, type FROM entity_view WHERE scope = ? AND id IN {IDS}"
 EVENT_LABELS = f"SELECT id, title FROM event_view WHERE scope = ? AND id IN {IDS}"

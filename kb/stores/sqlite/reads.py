@@ -131,12 +131,15 @@ def entities(conn: sqlite3.Connection, query: EntityQuery) -> EntityPage:
     return EntityPage(items=tuple(_summary(r) for r in page), next_cursor=next_cursor)
 
 
-def entity(conn: sqlite3.Connection, entity_id: str, include_private: bool) -> EntityDetail | None:
+def entity(conn: sqlite3.Connection, entity_id: str, include_private: bool, events_limit: int) -> EntityDetail | None:
+    if events_limit < 0:
+        raise InvalidQuery(f"events_limit must be at least 0, not {events_limit}")
     scope = scope_of(include_private)
     row = conn.execute(q.ENTITY_ROW, (scope, entity_id)).fetchone()
     if row is None:
         return None
-    event_ids = [r["event_id"] for r in conn.execute(q.ENTITY_EVENT_IDS, (scope, entity_id))]
+    # the newest events, listed in timeline order
+    event_ids = [r["event_id"] for r in conn.execute(q.ENTITY_EVENT_IDS, (scope, entity_id, events_limit))][::-1]
     sources = [source_from_row(r) for r in conn.execute(q.ENTITY_MENTIONS, (entity_id, scope))]
     return EntityDetail(summary=_summary(row), events=tuple(load_events(conn, scope, event_ids)),
                         sources=sorted_sources(sources))

@@ -9,7 +9,7 @@ from typing import Any
 from kb.exchange import build_export, graphs_from_export
 from kb.models import (EntityDetail, EntityPage, EntityQuery, Event, EventPage, GraphPath, Mention, Neighborhood,
                        Post, PostGraph, PostPage, PostQuery, RelatedSkill, SearchHit, Stats, TimelineQuery)
-from kb.store import MAX_PATH_LENGTH
+from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
 from kb.stores.sqlite import graph, reads, schema, write
 from kb.stores.sqlite import queries as q
 from kb.stores.sqlite.connection import Connections, path_from_url, read_tx, write_tx
@@ -76,13 +76,15 @@ class SqliteStore:
         with read_tx(self._conn()) as conn:
             return reads.entities(conn, query)
 
-    def entity(self, entity_id: str, include_private: bool = False) -> EntityDetail | None:
+    def entity(self, entity_id: str, include_private: bool = False,
+               events_limit: int = ENTITY_EVENTS_LIMIT) -> EntityDetail | None:
         with read_tx(self._conn()) as conn:
-            return reads.entity(conn, entity_id, include_private)
+            return reads.entity(conn, entity_id, include_private, events_limit)
 
-    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False) -> Neighborhood:
+    def neighbors(self, entity_id: str, depth: int = 1, include_private: bool = False,
+                  limit: int = NEIGHBORS_LIMIT) -> Neighborhood:
         with read_tx(self._conn()) as conn:
-            return graph.neighbors(conn, reads.scope_of(include_private), entity_id, depth)
+            return graph.neighbors(conn, reads.scope_of(include_private), entity_id, depth, limit)
 
     def path(self, from_id: str, to_id: str, max_length: int = MAX_PATH_LENGTH,
              include_private: bool = False) -> GraphPath | None:
