@@ -77,7 +77,7 @@ class PeoplePrivacyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] in _docs_paths(scope):  # the schema holds no people
             await self.app(scope, receive, send)
             return
         request = Request(scope)
@@ -91,6 +91,11 @@ class PeoplePrivacyMiddleware:
             await _send_json(send, *_not_found("such person"))
             return
         await self.app(scope, receive, _masking_sender(send, mask))
+
+
+def _docs_paths(scope: Scope) -> tuple[str | None, ...]:
+    app = scope["app"]
+    return (app.openapi_url, app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
 
 
 def _translate(scope: Scope, mask: PeopleMask) -> Scope | None:
