@@ -12,7 +12,7 @@ import typer
 
 from kb import cli_output
 from kb.config import Settings
-from kb.errors import KbError
+from kb.errors import ConfigError, KbError
 from kb.exports import EXPORTERS
 from kb.models import EVENT_KINDS, TimelineQuery
 from kb.store import Store
@@ -26,7 +26,11 @@ DbOption = Annotated[Optional[str], typer.Option(
 
 
 def settings_for(db: str | None) -> Settings:
-    return Settings.from_env(database_url=db)
+    try:
+        return Settings.from_env(database_url=db)
+    except ConfigError as exc:
+        cli_output.error(str(exc))
+        raise typer.Exit(2) from exc
 
 
 @contextmanager
@@ -139,8 +143,14 @@ def export(
     if exporter is None:
         cli_output.error(f"unknown format {format!r}; choose one of: {', '.join(EXPORTERS)}")
         raise typer.Exit(2)
+    settings = settings_for(db)
     with opened(db) as store:
-        text = exporter.render(store.export(include_private=not public))
+        document = store.export(include_private=not public)
+    if public:
+        from kb.exports.public import public_export
+
+        document = public_export(document, settings.public_people, settings.api_token or "kb-public-people")
+    text = exporter.render(document)
     if output is None:
         sys.stdout.write(text)
     else:
