@@ -62,7 +62,10 @@ class IngestResult(BaseModel):
     failed: list[Failed]
 
 
-PostId = Annotated[str, PathParam(max_length=500, description="the post's path without extension, e.g. notes/ray")]
+# The pattern is documented (so clients and fuzzers know it) but checked by `check_post_id`, after
+# the token: a disabled or unauthenticated write API answers 404/401 whatever the id.
+PostId = Annotated[str, PathParam(max_length=500, description="the post's path without extension, e.g. notes/ray",
+                                  json_schema_extra={"pattern": f"^{_ID.pattern}$", "maxLength": MAX_ID_LENGTH})]
 AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "missing or wrong bearer token"},
     403: {"model": ErrorBody, "description": "the id leads outside the posts folder (a symbolic link)"},
