@@ -1,7 +1,8 @@
 """When an event happened: its own words first, then its heading's period, then the post's year.
 
 A heading's period applies to the sections under it; a retrospective's title year is the default
-for its events; relative words resolve against the reviewed year, not the day it was posted.
+for its events; relative words resolve against the enclosing period ("## 2019년": 연말 is 2019-12),
+else the reviewed year, not the day it was posted. An event with no date at all says so.
 """
 from __future__ import annotations
 
@@ -43,8 +44,16 @@ class DateContext:
     def default(self, index: int) -> DateSpan | None:
         return self.inherited(index) or (DateSpan(self.year) if self.year else self.fallback)
 
-    def _found(self, text: str) -> list[DateMatch]:
-        return find_dates(text, self.base)
+    def base_for(self, index: int) -> str | None:
+        """What 'this year', '연말', 'in May' mean in a section: its own period when that lies in one
+        year ('## 2019년': 연말 is 2019-12), else the post's date."""
+        period = self.inherited(index)
+        if period is not None and period.start[:4] == (period.end or period.start)[:4]:
+            return period.start
+        return self.base
+
+    def _found(self, text: str, index: int | None = None) -> list[DateMatch]:
+        return find_dates(text, self.base if index is None else self.base_for(index))
 
     @staticmethod
     def _until(span: DateSpan | None, found: list[DateMatch]) -> DateSpan | None:
@@ -57,7 +66,7 @@ class DateContext:
     def section_span(self, index: int) -> DateSpan | None:
         section = self.post.sections[index]
         text = " ".join(b.masked for b in section.blocks)
-        found = self._found(text)
+        found = self._found(text, index)
         span = self.inherited(index)
         if span is None:
             first = next((m for m in found if not m.until), None)
@@ -65,7 +74,7 @@ class DateContext:
         return self._until(span, found)
 
     def sentence_span(self, index: int, sentence: str, join: bool = False) -> DateSpan | None:
-        found = self._found(sentence)
+        found = self._found(sentence, index)
         own = next((m for m in found if not m.until), None)
         span = own.span if own else self.default(index)
         if own and own.since and own.span.end is None:
@@ -76,9 +85,18 @@ class DateContext:
 
     def plan_span(self, index: int, sentence: str, paragraph: str) -> DateSpan | None:
         for text in (sentence, paragraph):
-            found = [m for m in self._found(text) if not m.until]
+            found = [m for m in self._found(text, index) if not m.until]
             if found:
                 return found[0].span
         if self.year:
             return DateSpan(f"{int(self.year) + 1:04d}")
         return None
+
+
+UNDATED_CONFIDENCE = 0.4
+
+
+def dated_confidence(confidence: float, span: DateSpan | str | None) -> float:
+    """An event no date could be inferred for (none in its words, section, title or post) says so:
+    it has no start and at most UNDATED_CONFIDENCE, never a guessed date."""
+    return confidence if span else min(confidence, UNDATED_CONFIDENCE)

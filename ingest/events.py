@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ingest import lexicon as lx
 from ingest.dates import DateSpan, title_year
 from ingest.entities import Sighting, Unit, units
-from ingest.eventdates import DateContext
+from ingest.eventdates import DateContext, dated_confidence
 from ingest.narrative import clean_title, is_narrative
 from ingest.parse import ParsedPost
 from ingest.text import LineIndex, clauses, sentences
@@ -247,7 +247,9 @@ def _to_event(post: ParsedPost, cand: Candidate, lines: LineIndex) -> Event:
     span = cand.span
     return Event(id=event_id(post.post_id, section, cand.title, key), title=cand.title or section or post.meta.title,
                  kind=cand.kind, start=span.start if span else None, end=span.end if span else None,  # type: ignore[arg-type]
-                 confidence=cand.confidence, entities=tuple(dict.fromkeys(cand.entities)), sources=tuple(sources))
+                 confidence=dated_confidence(cand.confidence, span), entities=tuple(dict.fromkeys(cand.entities)),
+                 sources=tuple(sources))
+
 
 
 def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
@@ -277,7 +279,7 @@ def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
     else:
         sources = (Source(post_id=post.post_id, post=post.path, section="", quote=""),)
     return Event(id=event_id(post.post_id, "publication"), title=post.meta.title, kind="publication",
-                 start=post.meta.date, confidence=0.9, entities=tuple(topics), sources=sources)
+                 start=post.meta.date, confidence=dated_confidence(0.9, post.meta.date), entities=tuple(topics), sources=sources)
 
 
 def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:

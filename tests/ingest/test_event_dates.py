@@ -1,0 +1,126 @@
+"""Event dates end to end: relative words resolve against the post date or the enclosing period,
+precision is kept as written, and an event with no inferable date has none and says so."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.entities import extract
+from ingest.eventdates import UNDATED_CONFIDENCE
+from ingest.events import extract_events
+from ingest.pipeline import run_ingest
+from ingest.resolve import tidy
+from ingest.vocabulary import Vocabulary
+from kb.models import Event, TimelineQuery
+from kb.store import Store
+from kb.stores import open_store
+from tests.ingest.conftest import make_post, write
+
+
+def dates(text: str, vocab: Vocabulary, path: str) -> dict[str, tuple[str | None, str | None]]:
+    post = make_post(text, path=path)
+    return {e.title: (e.start, e.end) for e in extract_events(post, tidy(extract(post, vocab)))}
+
+
+KO_STORY = """---
+title: 나의 개발 이야기
+categories: [career]
+---
+
+## 2019년
+
+연말에 카카오에 입사했다.
+
+## 요즘
+
+작년에 쿠버네티스를 도입했다. 올해는 React를 공부했다.
+
+## 마치며
+
+내년에는 Go 스터디를 기획하고 있다.
+"""
+
+
+def test_korean_relative_words_use_the_post_date_or_the_enclosing_period(vocab: Vocabulary) -> None:
+    found = dates(KO_STORY, vocab, "2022-03-01-story.md")
+    assert found["연말에 카카오에 입사했다."] == ("2019-12", None)  # the section's year, not the post's
+    assert found["작년에 쿠버네티스를 도입했다."] == ("2021", None)
+    assert found["올해는 React를 공부했다."] == ("2022", None)
+    assert found["내년에는 Go 스터디를 기획하고 있다."] == ("2023", None)  # a plan
+
+
+EN_STORY = """---
+title: Notes from my career
+tags: [career]
+---
+
+## 2019
+
+In May I joined Kakao. This summer I learned Python. Earlier this year I adopted Kubernetes.
+
+## Lately
+
+Last year I adopted React. In May I learned Go. This summer I shipped the new API.
+"""
+
+
+def test_english_relative_words_use_the_post_date_or_the_enclosing_period(vocab: Vocabulary) -> None:
+    found = dates(EN_STORY, vocab, "2021-09-01-career.md")
+    assert found["In May I joined Kakao."] == ("2019-05", None)
+    assert found["This summer I learned Python."] == ("2019-06", "2019-08")
+    assert found["Earlier this year I adopted Kubernetes."] == ("2019", None)
+    assert found["Last year I adopted React."] == ("2020", None)
+    assert found["In May I learned Go."] == ("2021-05", None)
+    assert found["This summer I shipped the new API."] == ("2021-06", "2021-08")
+
+
+def test_a_review_posted_in_january_means_the_reviewed_year(vocab: Vocabulary) -> None:
+    text = "---\ntitle: 2021 Year in Review\n---\n\nThis year I adopted Kubernetes. In March I joined Kakao.\n"
+    found = dates(text, vocab, "2022-01-05-review.md")
+    assert found["This year I adopted Kubernetes."] == ("2021", None)
+    assert found["In March I joined Kakao."] == ("2021-03", None)
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    yield s
+    s.close()
+
+
+def _events(store: Store) -> dict[str, dict]:
+    return {e["title"]: e for e in store.export()["events"]}
+
+
+def test_precision_is_kept_through_the_store(tmp_path: Path, store: Store) -> None:
+    write(tmp_path / "p", "2022-03-01-story.md", "---\ntitle: 이직 이야기\n---\n\n"
+          "2019년에 카카오에 입사했다.\n\n2020년 4월에 구글로 이직했다.\n\n2021년 6월 3일에 퇴사했다.\n")
+    run_ingest([tmp_path / "p"], store)
+    found = {t: (e["start"], e["end"]) for t, e in _events(store).items()}
+    assert found["2019년에 카카오에 입사했다."] == ("2019", None)  # never 2019-01-01
+    assert found["2020년 4월에 구글로 이직했다."] == ("2020-04", None)
+    assert found["2021년 6월 3일에 퇴사했다."] == ("2021-06-03", None)
+    timeline = store.timeline(TimelineQuery(date_from="2019", date_to="2019"))
+    assert [e.start for e in timeline.items] == ["2019"]
+
+
+def test_an_event_with_no_inferable_date_has_none_and_says_so(tmp_path: Path, store: Store) -> None:
+    # no date in the sentence, the headings, the title, the frontmatter or the file name
+    write(tmp_path / "p", "career-story.md", "---\ntitle: 이직 이야기\n---\n\n카카오에 입사했다.\n\n"
+          "## 2020년\n\n구글로 이직했다.\n")
+    run_ingest([tmp_path / "p"], store)
+    found = _events(store)
+    undated, dated = found["카카오에 입사했다."], found["구글로 이직했다."]
+    assert undated["start"] is None and undated["end"] is None
+    assert undated["confidence"] <= UNDATED_CONFIDENCE < dated["confidence"]
+    assert dated["start"] == "2020"
+
+
+def test_a_write_up_without_a_date_is_an_undated_publication(vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: Notes on Go\n---\n\nGo channels are typed conduits between goroutines.\n",
+                     path="notes-on-go.md")
+    (event,) = extract_events(post, extract(post, vocab))
+    assert isinstance(event, Event) and event.kind == "publication"
+    assert event.start is None and event.confidence <= UNDATED_CONFIDENCE

@@ -1,0 +1,43 @@
+"""People: named ones are one person across posts; people known only by a role are one per post,
+and every name a user sees is readable (no id, no post slug)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import run_ingest
+from kb.store import Store
+from kb.stores import open_store
+from tests.ingest.conftest import write
+
+A = "---\ntitle: 2021 회고\n---\n\n팀장님과 함께 Ray를 도입했다. 김민수님이 리뷰를 해주셨다.\n"
+B = "---\ntitle: 2022 회고\n---\n\n새 팀장님이 오셨다. 김민수님과 스터디를 진행했다.\n"
+C = "---\ntitle: 2022 in review\n---\n\nMy manager and I shipped the billing API. I joined Kakao with Jane Doe.\n"
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    yield s
+    s.close()
+
+
+def test_roles_are_per_post_names_are_shared_and_all_are_readable(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2021-12-31-a.md", A)
+    write(root, "2022-12-31-b.md", B)
+    write(root, "2022-12-30-c.md", C)
+    run_ingest([root], store)
+    people = [e for e in store.export()["entities"] if e["type"] == "person"]
+    leads = [p for p in people if p["name"] == "Team lead"]
+    assert len(leads) == 2 and leads[0]["id"] != leads[1]["id"]  # two posts' 팀장 are not merged blindly
+    assert {s["post"] for p in leads for s in p["sources"]} == {"2021-12-31-a.md", "2022-12-31-b.md"}
+    assert all(len({s["post"] for s in p["sources"]}) == 1 for p in leads)
+    named = [p for p in people if p["name"] == "김민수"]
+    assert len(named) == 1 and len({s["post"] for s in named[0]["sources"]}) == 2  # a name is one person
+    assert {"Manager", "Jane Doe"} <= {p["name"] for p in people}
+    for person in people:  # what users see: no post slug, no id
+        assert ":" not in person["name"] and "2021" not in person["name"] and "2022" not in person["name"]
+        assert person["name"] == person["name"].strip() and len(person["name"]) <= 40
