@@ -26,7 +26,7 @@ from kb.ids import normalize
 from kb.models import PostGraph
 from kb.store import Store
 
-EXTRACTOR_VERSION = "2026.11.29-1"
+EXTRACTOR_VERSION = "2026.11.30-1"
 BATCH_SIZE = 200
 
 ProgressCallback = Callable[[int, int, str], None]
