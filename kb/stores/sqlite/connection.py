@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,8 @@ from kb.errors import ConfigError, StoreError
 from kb.stores.sqlite.fts import prepare_text
 
 BUSY_TIMEOUT_MS = 10_000
+READ_SECONDS = 20.0  # the longest a read may run
+PROGRESS_STEPS = 10_000  # SQLite VM steps between two looks at the clock
 
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -90,14 +93,20 @@ class Connections:
 
 @contextmanager
 def read_tx(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One snapshot for every statement of a read."""
+    """One snapshot for every statement of a read, interrupted after READ_SECONDS so that no
+    query, however it was asked, keeps a core busy (the API answers such a StoreError with 503)."""
+    deadline = time.monotonic() + READ_SECONDS
     try:
         conn.execute("BEGIN")
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
         try:
             yield conn
         finally:
+            conn.set_progress_handler(None, 0)
             conn.execute("COMMIT")
     except sqlite3.Error as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc):
+            raise StoreError(f"SQLite read stopped after {READ_SECONDS:g} s") from exc
         raise StoreError(f"SQLite read failed: {exc}") from exc
 
 
