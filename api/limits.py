@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kb.errors import KbError
+
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -133,7 +135,7 @@ class WriteRateLimit:
 
 
 class RequestTimeLimit:
-    """503 when a request outlives its cap. The store call may still finish in its thread (the
+    """503 when a request outlives its cap, or when a store error escapes the routes' handlers. The store call may still finish in its thread (the
     SQLite store also interrupts long reads itself); the client is answered either way."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -156,7 +158,12 @@ class RequestTimeLimit:
         task = asyncio.ensure_future(self.app(scope, receive, guarded))
         done, _ = await asyncio.wait({task}, timeout=_limits(scope).request_seconds)
         if task in done:
-            task.result()
+            try:
+                task.result()
+            except KbError as exc:  # raised outside the routes (a middleware asking a store that is down)
+                if started:
+                    raise
+                await _send_error(send, 503, f"the knowledge base could not answer: {exc}")
             return
         if started:  # a response is under way: let it finish rather than cut it in two
             await task

@@ -12,6 +12,8 @@ from api.app import create_app
 from api.limits import Limits, WriteRateLimit
 from ingest.pipeline import run_ingest
 from kb.config import Settings
+from kb.errors import StoreError
+from kb.models import TimelineQuery
 from kb.store import MAX_DEPTH, MAX_PATH_LENGTH, Store
 from tests.robustness.corpus import write_good
 
@@ -93,3 +95,29 @@ def test_page_depth_and_length_caps(client: TestClient, path: str, params: dict[
     response = client.get(path, params=params)
     assert response.status_code == 422, (path, params, response.status_code)
     assert response.json()["error"]["status"] == 422
+
+
+def test_a_sqlite_read_over_its_time_cap_is_stopped(client: TestClient, store: Store,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(store, "file"):
+        pytest.skip("the SQLite store's own read cap")
+    from kb.stores.sqlite import connection
+
+    monkeypatch.setattr(connection, "READ_SECONDS", 0.0)
+    monkeypatch.setattr(connection, "PROGRESS_STEPS", 50)
+    with pytest.raises(StoreError, match="stopped after"):
+        store.timeline(TimelineQuery(limit=200, include_private=True))
+    response = client.get("/timeline", params={"limit": 200})
+    assert response.status_code == 503
+    monkeypatch.setattr(connection, "READ_SECONDS", 20.0)
+    assert store.timeline(TimelineQuery(limit=200, include_private=True)).items
+    assert client.get("/timeline", params={"limit": 200}).status_code == 200
+
+
+def test_a_store_that_is_down_is_answered_503_in_json_everywhere(client: TestClient, store: Store) -> None:
+    store.close()
+    for path, headers in (("/stats", {}), ("/timeline", {}), ("/health", {}), ("/page/data", {}),
+                          ("/stats", AUTH), ("/export/json", AUTH)):
+        response = client.get(path, headers=headers)
+        assert response.status_code == 503, (path, response.status_code, response.text[:200])
+        assert response.json()["error"]["status"] == 503
