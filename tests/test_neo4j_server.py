@@ -74,7 +74,8 @@ def test_ensure_schema_twice_changes_nothing(neo: Neo4jStore) -> None:
 
 
 def test_only_the_closed_set_of_labels_and_types_is_written(neo: Neo4jStore) -> None:
-    neo.replace_posts(sample())
+    # p3's event names an entity no post defines: its link waits as a DanglingLink.
+    neo.replace_posts(sample() + [graph("p3", ev("event:c", "C", "2023", entities=["skill:go"]), define=False)])
     labels = {r["label"] for r in cypher(neo, "MATCH (n) UNWIND labels(n) AS label RETURN DISTINCT label")}
     types = {r["type"] for r in cypher(neo, "MATCH ()-[r]->() RETURN DISTINCT type(r) AS type")}
     assert labels == set(LABELS) and types == set(RELATIONSHIP_TYPES)
@@ -86,6 +87,21 @@ def test_scopes_are_separate_subgraphs(neo: Neo4jStore) -> None:
                        "v.scope AS scope, v.id AS id ORDER BY scope, id")
     assert all(r["same"] for r in rows)
     assert [(r["scope"], r["id"]) for r in rows] == [(0, "event:a"), (1, "event:a"), (1, "event:b")]
+
+
+def test_a_link_waits_for_its_entity_and_comes_back_with_it(neo: Neo4jStore) -> None:
+    definer = graph("p1", ev("event:a", "A", "2021", entities=["skill:ray"]))
+    neo.replace_posts([graph("p2", ev("event:b", "B", "2022", entities=["skill:ray"]), define=False)])
+    assert neo.event("event:b").entities == ()  # type: ignore[union-attr]
+    neo.replace_posts([definer])
+    assert neo.event("event:b").entities == ("skill:ray",)  # type: ignore[union-attr]
+    neo.replace_posts([], remove=["p1"])
+    assert neo.event("event:b").entities == ()  # type: ignore[union-attr]
+    neo.replace_posts([definer])
+    assert neo.event("event:b").entities == ("skill:ray",)  # type: ignore[union-attr]
+    assert neo.entity("skill:ray").summary.event_count == 2  # type: ignore[union-attr]
+    neo.replace_posts([], remove=["p2"])
+    assert cypher(neo, "MATCH (d:DanglingLink) RETURN count(d) AS n") == [{"n": 0}]
 
 
 def test_a_batch_of_posts_is_one_transaction_and_a_repeat_is_none(neo: Neo4jStore) -> None:

@@ -38,7 +38,8 @@ DELETE_POSTS = """UNWIND $ids AS id
     MATCH (p:Post {id: id})
     CALL { WITH p MATCH (p)-[:CONTRIBUTES]->(c) DETACH DELETE c }
     DETACH DELETE p"""
-WIPE = "MATCH (n:Post|Entity|Event|EntityContribution|MentionContribution|EventContribution) DETACH DELETE n"
+WIPE = """MATCH (n:Post|Entity|Event|EntityContribution|MentionContribution|EventContribution|DanglingLink)
+    DETACH DELETE n"""
 INSERT_POSTS = """UNWIND $posts AS row
     CREATE (p:Post)
     SET p = row.post
@@ -72,25 +73,31 @@ UPSERT_ENTITY_VIEWS = """UNWIND $rows AS row
 DELETE_EVENT_LINKS = """UNWIND $keys AS k
     MATCH (:Event {scope: k.scope, id: k.id})-[r:INVOLVES]->()
     DELETE r"""
-# Views new to the graph are created, the others updated; links to entities that have no view in
-# the event's scope are not made (no post of that scope defines the entity).
+# Views new to the graph are created, the others updated. A link to an entity that has no view in
+# the event's scope (no post of that scope defines it) is not made but kept as a (:DanglingLink),
+# found by the entity's id when that entity appears.
+_LINK_EVENT = """
+    WITH v, row
+    UNWIND row.entities AS entity_id
+    OPTIONAL MATCH (e:Entity {scope: row.scope, id: entity_id})
+    FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (v)-[:INVOLVES]->(e))
+    FOREACH (_ IN CASE WHEN e IS NULL THEN [1] ELSE [] END |
+             CREATE (:DanglingLink {scope: row.scope, event_id: row.id, entity_id: entity_id}))"""
 CREATE_EVENT_VIEWS = """UNWIND $rows AS row
     CREATE (v:Event {scope: row.scope, id: row.id})
-    SET v += row.props
-    WITH v, row
-    UNWIND row.entities AS entity_id
-    MATCH (e:Entity {scope: row.scope, id: entity_id})
-    CREATE (v)-[:INVOLVES]->(e)"""
+    SET v += row.props""" + _LINK_EVENT
 UPDATE_EVENT_VIEWS = """UNWIND $rows AS row
     MATCH (v:Event {scope: row.scope, id: row.id})
-    SET v += row.props
-    WITH v, row
-    UNWIND row.entities AS entity_id
-    MATCH (e:Entity {scope: row.scope, id: entity_id})
-    CREATE (v)-[:INVOLVES]->(e)"""
-# Events another post contributed that name an entity which just appeared or vanished.
-EVENTS_NAMING = """MATCH (c:EventContribution) WHERE any(x IN c.entity_ids WHERE x IN $ids)
-    RETURN DISTINCT c.event_id AS id"""
+    SET v += row.props""" + _LINK_EVENT
+DELETE_DANGLING_LINKS = "UNWIND $ids AS id MATCH (d:DanglingLink {event_id: id}) DELETE d"
+# Events linked to entity views about to vanish: they keep those links as dangling ones.
+EVENTS_LINKED_TO = """UNWIND $keys AS k
+    MATCH (:Entity {scope: k.scope, id: k.id})<-[:INVOLVES]-(v:Event)
+    RETURN DISTINCT v.id AS id"""
+# Events whose links wait for an entity that just appeared in a scope.
+EVENTS_WAITING_FOR = """UNWIND $keys AS k
+    MATCH (d:DanglingLink {entity_id: k.id}) WHERE d.scope = k.scope
+    RETURN DISTINCT d.event_id AS id"""
 ENTITIES_LINKED_TO_EVENTS = """UNWIND $ids AS id UNWIND [0, 1] AS scope
     MATCH (:Event {scope: scope, id: id})-[:INVOLVES]->(e:Entity) RETURN DISTINCT e.id AS id"""
 UPDATE_ENTITY_COUNTS = """UNWIND $ids AS id UNWIND [0, 1] AS scope

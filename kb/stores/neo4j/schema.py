@@ -10,6 +10,7 @@ Two layers, as in the SQLite store:
     views           the merged graph reads use, once per scope (1: every post, 0: public posts only)
         (:Event {scope, id, title, kind, start, end, sort_key, lo_key, hi_key, confidence, body})
           -[:INVOLVES]->(:Entity {scope, id, type, name, aliases, category, event_count, ...})
+        (:DanglingLink {scope, event_id, entity_id})  a link waiting for its entity to be defined
 
 A scope's views form their own subgraph, so privacy is one equality on `scope` and a traversal can
 never wander into facts only private posts support. Post, Event and Entity nodes all carry
@@ -31,7 +32,8 @@ SCHEMA_VERSION = 1
 FULLTEXT_INDEX = "kb_search"
 
 # Every label and relationship type this store writes: a closed set, never taken from data.
-LABELS = ("Post", "Entity", "Event", "EntityContribution", "MentionContribution", "EventContribution", "Meta")
+LABELS = ("Post", "Entity", "Event", "EntityContribution", "MentionContribution", "EventContribution",
+          "DanglingLink", "Meta")
 RELATIONSHIP_TYPES = ("INVOLVES", "CONTRIBUTES")
 
 STATEMENTS: tuple[str, ...] = (
@@ -42,6 +44,8 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX kb_entity_contribution IF NOT EXISTS FOR (c:EntityContribution) ON (c.entity_id)",
     "CREATE INDEX kb_mention_contribution IF NOT EXISTS FOR (c:MentionContribution) ON (c.entity_id)",
     "CREATE INDEX kb_event_contribution IF NOT EXISTS FOR (c:EventContribution) ON (c.event_id)",
+    "CREATE INDEX kb_dangling_entity IF NOT EXISTS FOR (d:DanglingLink) ON (d.entity_id)",
+    "CREATE INDEX kb_dangling_event IF NOT EXISTS FOR (d:DanglingLink) ON (d.event_id)",
     "CREATE INDEX kb_event_order IF NOT EXISTS FOR (v:Event) ON (v.scope, v.sort_key)",
     "CREATE INDEX kb_event_kind IF NOT EXISTS FOR (v:Event) ON (v.scope, v.kind)",
     "CREATE INDEX kb_entity_order IF NOT EXISTS FOR (e:Entity) ON (e.scope, e.event_count)",

@@ -150,14 +150,18 @@ def refresh(tx: ManagedTransaction, entity_ids: set[str], event_ids: set[str]) -
     before = _keys(tx.run(q.ENTITY_VIEW_KEYS, ids=entities))
     entity_rows = _entity_views(tx.run(q.ENTITY_CONTRIBUTIONS_FOR, ids=entities))
     after = _keys(entity_rows)
-    tx.run(q.DELETE_ENTITY_VIEWS, keys=_as_params(before - after)).consume()
+    # Events other posts contributed change too: those linked to an entity that vanishes (their
+    # links to it become dangling) and those whose dangling links wait for one that appears.
+    vanished, appeared = _as_params(before - after), _as_params(after - before)
+    if vanished:
+        event_ids = event_ids | {r["id"] for r in tx.run(q.EVENTS_LINKED_TO, keys=vanished)}
+    if appeared:
+        event_ids = event_ids | {r["id"] for r in tx.run(q.EVENTS_WAITING_FOR, keys=appeared)}
+    tx.run(q.DELETE_ENTITY_VIEWS, keys=vanished).consume()
     tx.run(q.UPSERT_ENTITY_VIEWS, rows=entity_rows).consume()
-    # An entity that appeared or vanished changes the links of events other posts contributed.
-    flipped = sorted({ident for _, ident in before ^ after})
-    if flipped:
-        event_ids = event_ids | {r["id"] for r in tx.run(q.EVENTS_NAMING, ids=flipped)}
 
     events = sorted(event_ids)
+    tx.run(q.DELETE_DANGLING_LINKS, ids=events).consume()
     counted = set(entity_ids) | {r["id"] for r in tx.run(q.ENTITIES_LINKED_TO_EVENTS, ids=events)}
     old_events = _keys(tx.run(q.EVENT_VIEW_KEYS, ids=events))
     event_rows = _event_views(tx.run(q.EVENT_CONTRIBUTIONS_FOR, ids=events))
