@@ -10,6 +10,7 @@ one-letter language ("R", "C") needs programming words or another language nearb
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -116,14 +117,25 @@ def _dotted(text: str, start: int, end: int) -> bool:
         (end + 1 < len(text) and text[end] == "." and text[end + 1].isascii() and text[end + 1].isalpha())
 
 
-def _one_letter_context(text: str, start: int, end: int, hits: list[Hit]) -> bool:
-    """Programming words, or another language named, on the same line near the hit."""
-    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
-    hi = text.find("\n", end)
-    hi = min(hi if hi >= 0 else len(text), end + 120)
-    if _ONE_LETTER_CONTEXT.search(text[lo:hi]):
-        return True
-    return any(h.term.category == "language" and len(h.surface) > 1 and lo <= h.start < hi for h in hits)
+def _near(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _with_context(text: str, kept: list[Hit]) -> list[Hit]:
+    """One-letter hits only where programming words, or another language, are on the same line nearby."""
+    cues = [m.start() for m in _ONE_LETTER_CONTEXT.finditer(text)] + \
+        [h.start for h in kept if h.term.category == "language" and len(h.surface) > 1]
+    cues.sort()
+    out: list[Hit] = []
+    for h in kept:
+        if len(h.surface) == 1 and _is_latin(h.surface):
+            lo = text.rfind("\n", max(0, h.start - 120), h.start) + 1 or max(0, h.start - 120)
+            hi = text.find("\n", h.end, h.end + 120)
+            if not _near(cues, lo, hi if hi >= 0 else min(len(text), h.end + 120)):
+                continue
+        out.append(h)
+    return out
 
 
 def _particle_follows(text: str, end: int) -> bool:
@@ -180,8 +192,7 @@ class Matcher:
                 continue
             kept.append(hit)
         if any(len(h.surface) == 1 for h in kept):
-            kept = [h for h in kept if len(h.surface) > 1 or not _is_latin(h.surface)
-                    or _one_letter_context(text, h.start, h.end, kept)]
+            kept = _with_context(text, kept)
         return kept
 
 
