@@ -177,8 +177,11 @@ RELATED_SKILLS = """SELECT e.*, r.weight, r.shared_first, r.shared_last FROM
     ORDER BY r.weight DESC, e.name, e.id LIMIT ?"""
 
 # ---- reads: search and stats ----
-SEARCH = """SELECT d.kind, d.ref, d.title, d.body FROM
-    (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank) f
+# bm25 ranks a bounded candidate set: the newest (highest rowid) matching documents, which FTS5
+# reads straight off its doclists. A word in a third of 100k documents then costs ~5 ms, not ~150.
+SEARCH_CANDIDATES = 2000
+SEARCH = f"""SELECT d.kind, d.ref, d.title, d.body FROM
+    (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}) f
     CROSS JOIN search_doc d ON d.id = f.rowid
     WHERE (d.mask & ?) != 0 ORDER BY f.rank, d.kind, d.ref LIMIT ?"""
 COUNT_POSTS = "SELECT COUNT(*) AS n, COALESCE(SUM(private), 0) AS private FROM posts WHERE ? = 1 OR private = 0"
