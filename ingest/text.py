@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)|\n")
+# a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break, except an English
+# hard wrap (a line ending in a word or comma, the next starting with a Latin word)
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
+                           r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[])")
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|;\s+")
 
 

@@ -36,7 +36,8 @@ def _from(events: list[dict[str, Any]], post: str) -> list[dict[str, Any]]:
 
 
 def test_joined_hanbit_data_in_april_2021(events: list[dict[str, Any]]) -> None:
-    joins = [e for e in _from(events, RETRO) if e["kind"] == "work" and "organization:한빛데이터" in e["entities"]]
+    # examples/posts/kb.yaml makes 한빛데이터 and "Hanbit Data" one organization
+    joins = [e for e in _from(events, RETRO) if e["kind"] == "work" and "organization:hanbit-data" in e["entities"]]
     assert joins and all(e["start"] == "2021-04" for e in joins)
     assert any("입사했다" in e["title"] for e in joins)
 
@@ -44,7 +45,7 @@ def test_joined_hanbit_data_in_april_2021(events: list[dict[str, Any]]) -> None:
 def test_ray_adoption_in_2021_with_its_skill(events: list[dict[str, Any]]) -> None:
     (ray,) = [e for e in _from(events, RETRO) if e["kind"] == "adoption" and "skill:ray" in e["entities"]]
     assert ray["title"] == "분산실험 도입" and ray["start"].startswith("2021") and ray["end"] == "2021-12"
-    assert "organization:한빛데이터" in ray["entities"]  # the employer since joining
+    assert "organization:hanbit-data" in ray["entities"]  # the employer since joining
     assert any(e.startswith("person:team-lead-") for e in ray["entities"])
 
 
@@ -91,3 +92,9 @@ def test_re_ingest_changes_nothing(store: Store) -> None:
     report = run_ingest([EXAMPLES], store)
     assert len(report.unchanged) == 9 and not (report.added or report.updated or report.removed)
     assert store.export() == before
+
+
+def test_the_curation_file_makes_both_spellings_one_organization(store: Store) -> None:
+    detail = store.entity("organization:hanbit-data")
+    assert detail is not None and "한빛데이터" in detail.summary.entity.aliases
+    assert {s.post for s in detail.sources} >= {RETRO, "2023-01-05-2022-year-in-review.md"}
