@@ -65,8 +65,8 @@ def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
                     continue
                 full = Path(dirpath) / name
                 try:
-                    if full.is_file():
-                        found.append(_stat(root, full))
+                    # A FIFO, socket or broken link is listed too, so that reading it reports why.
+                    found.append(_stat(root, full) if full.is_file() else _odd(root, full))
                 except OSError:  # deleted or renamed while we looked (editors save that way)
                     continue
     return sorted(found, key=lambda s: (s.root, s.path))
@@ -74,6 +74,13 @@ def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
 
 def _stat(root: Path, full: Path) -> FileStat:
     st = full.stat()
+    return FileStat(root=str(root), path=full.relative_to(root).as_posix(), size=st.st_size,
+                    mtime_ns=st.st_mtime_ns)
+
+
+def _odd(root: Path, full: Path) -> FileStat:
+    """A post-named entry that is no regular file: the entry itself, never what it points at."""
+    st = full.lstat()
     return FileStat(root=str(root), path=full.relative_to(root).as_posix(), size=st.st_size,
                     mtime_ns=st.st_mtime_ns)
 
