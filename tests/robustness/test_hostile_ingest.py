@@ -71,7 +71,7 @@ def test_hostile_corpus_is_reported_per_file_and_good_posts_still_land(store: St
     report = run_ingest([hostile_root], store)
     elapsed = time.perf_counter() - started
     assert elapsed < 120, f"hostile ingest took {elapsed:.0f} s"
-    failed = _check_report(report, files)
+    failed = _check_report(report, files + list(SPECIAL_ENTRIES))
 
     for rel in files:  # every regular file is either refused or readable in the store
         post = store.post(post_id_for(rel), include_private=True)
@@ -79,7 +79,9 @@ def test_hostile_corpus_is_reported_per_file_and_good_posts_still_land(store: St
     for expected in EXPECTED:
         if expected.ingestible:
             assert store.post(post_id_for(expected.path), include_private=True) is not None, expected.path
-    for special in SPECIAL_ENTRIES:  # a FIFO, a dangling link, a link loop: skipped, never hung on
+    for special, why in zip(SPECIAL_ENTRIES, ("not a regular file", "No such file", "symbolic links",
+                                              "symbolic links")):  # a FIFO, a dangling link, a link loop
+        assert special in failed and why in failed[special][1], (special, failed.get(special))
         assert store.post(post_id_for(special), include_private=True) is None
     assert ("h/dup/same.md" in failed) != ("h/dup/same.markdown" in failed)
     assert "already used" in failed.get("h/dup/same.md", failed.get("h/dup/same.markdown", (None, "")))[1]
