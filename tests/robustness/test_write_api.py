@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,6 +15,7 @@ from ingest.pipeline import run_ingest
 from kb.config import Settings
 from kb.store import Store
 from tests.robustness.corpus import write_good
+from tests.robustness.helpers import kb, served
 
 TOKEN = "write-token-42"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -162,3 +164,18 @@ def test_symlinks_never_lead_outside(client: TestClient, written: Store, posts: 
     assert secret.read_text(encoding="utf-8") == "# secret\n" and (posts / "evil.md").is_symlink()
     assert list(elsewhere.iterdir()) == [] and written.version() == version
     os.unlink(posts / "evil.md")
+
+
+def test_kb_serve_posts_option_turns_the_write_api_on(tmp_path: Path, posts: Path) -> None:
+    db = f"sqlite:///{tmp_path}/served.db"
+    assert kb("ingest", str(posts), "--db", db, "-q").returncode == 0
+    with served(db, "--posts", str(posts), KB_API_TOKEN=TOKEN) as base:
+        response = httpx.put(f"{base}/posts/served", content=NEW_POST, headers=AUTH)
+        assert response.status_code == 200, response.text
+        assert (posts / "served.md").read_text(encoding="utf-8") == NEW_POST
+        assert httpx.get(f"{base}/posts/served").json()["title"] == "Learning Rust"
+    with served(db, KB_API_TOKEN=TOKEN) as base:  # no --posts and no KB_POSTS_DIRS
+        assert httpx.delete(f"{base}/posts/served", headers=AUTH).status_code == 409
+    with served(db, KB_API_TOKEN=TOKEN, KB_POSTS_DIRS=str(posts)) as base:
+        assert httpx.delete(f"{base}/posts/served", headers=AUTH).status_code == 200
+    assert not (posts / "served.md").exists()
