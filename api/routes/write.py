@@ -24,8 +24,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import get_settings, get_store, is_owner
 from api.errors import ErrorBody
-from ingest.pipeline import Extractor, IngestReport, make_extractor, run_ingest
-from ingest.read import POST_SUFFIXES, RawPost, decode
+from ingest.pipeline import Extractor, IngestReport, make_extractor, parse_stamp, run_ingest
+from ingest.read import POST_SUFFIXES, FileStat, RawPost, decode
 from ingest.resolve import CURATION_FILE, load_curation
 from kb.errors import KbError, PostError
 from kb.store import Store
@@ -157,26 +157,36 @@ def _atomic_write(file: Path, data: bytes) -> None:
         raise
 
 
+def _unchanged(store: Store, extractor: Extractor, post_id: str, root: Path, rel: str, raw: RawPost) -> bool:
+    """The store already holds these very bytes, read by this extractor, from this file."""
+    known = store.post_hashes().get(post_id)
+    stamp = parse_stamp(known[2]) if known is not None and known[:2] == (str(root), rel) else None
+    return stamp is not None and stamp.sha256 == raw.content_hash and stamp.extractor == extractor.digest[:16]
+
+
 def _put(request: Request, post_id: str, data: bytes) -> WriteResult:
     store, roots = _writer(request)
     with _WRITE_LOCK:
         root, file = locate(post_id, roots, store)
         rel = file.relative_to(root).as_posix()
-        try:
+        extractor = _extractor(request, roots)
+        try:  # parse first: a broken post is refused before anything is written
             raw = RawPost(root=str(root), path=rel, text=decode(data, rel),
                           content_hash=hashlib.sha256(data).hexdigest())
-            graph = _extractor(request, roots).graph(raw)
+            graph = extractor.graph(raw)
         except PostError as exc:
             raise HTTPException(422, str(exc)) from exc
         except (KbError, ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
             raise HTTPException(422, f"{rel}: {type(exc).__name__}: {exc}") from exc
-        before = store.post_hashes().get(post_id)
-        if before == (graph.post.root, graph.post.path, graph.post.content_hash) and file.exists():
+        existed = post_id in store.post_hashes()
+        if file.exists() and _unchanged(store, extractor, post_id, root, rel, raw):
             return WriteResult(id=post_id, status="unchanged", path=rel)
         _check_no_escape(root, file)
         _atomic_write(file, data)
-        store.replace_posts([graph])
-    return WriteResult(id=post_id, status="updated" if before else "added", path=rel)
+        st = file.stat()  # stamped like the pipeline does, so the next ingest skips this file
+        stamp = extractor.stamp(FileStat(str(root), rel, st.st_size, st.st_mtime_ns), raw)
+        store.replace_posts([graph.model_copy(update={"post": graph.post.model_copy(update={"content_hash": stamp})})])
+    return WriteResult(id=post_id, status="updated" if existed else "added", path=rel)
 
 
 @router.put("/posts/{post_id:path}", response_model=WriteResult, responses=AUTH_RESPONSES,

@@ -83,6 +83,7 @@ def test_put_creates_updates_and_skips_unchanged(client: TestClient, written: St
     assert detail is not None and "notes/rust" in {s.post_id for s in detail.sources}
 
     version = written.version()
+    assert "notes/rust" in run_ingest([posts], written).unchanged, "a PUT is stamped like an ingest"
     same = client.put("/posts/notes/rust", content=NEW_POST, headers=AUTH)
     assert same.json()["status"] == "unchanged" and written.version() == version
 
