@@ -71,6 +71,7 @@ def paths(
 def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
             limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[RelatedSkill]:
     """Skills used in the same events, weighted by events shared, with first and last dates."""
-    if store.entity(entity_id, include_private=private, events_limit=0) is None:  # existence only
-        raise NotFound("skill", entity_id)
-    return store.related(entity_id, limit=limit, include_private=private)
+    try:  # the store checks existence itself; loading the entity first cost a hub's every mention
+        return store.related(entity_id, limit=limit, include_private=private)
+    except NotFound as exc:
+        raise NotFound("skill", entity_id) from exc
