@@ -139,7 +139,7 @@ start() {
   resolve
   local port password run
   port=$(free_port)
-  password=$(openssl rand -hex 16)
+  password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
   run="$HOME_DIR/run"
   rm -rf "$run" && mkdir -p "$run"
   (umask 077 && : >"$STATE")
