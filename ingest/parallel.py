@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,11 +57,25 @@ def extract_one(extractor: "Extractor", stat: "FileStat", raw: "RawPost") -> Out
         return (stat.path, None, f"{type(exc).__name__}: {exc}")
 
 
-def _init_worker(curation: "Curation") -> None:
-    global _worker_extractor
-    from ingest.pipeline import make_extractor
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (kill -9, the OOM killer) exits too, instead of waiting forever
+    for work that will never come."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
 
-    _worker_extractor = make_extractor(curation)
+    threading.Thread(target=watch, name="kb-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int, curation: "Curation | None") -> None:
+    """Spawned workers build their extractor; forked ones inherited it (curation None)."""
+    global _worker_extractor
+    _exit_with_parent(parent)
+    if curation is not None:
+        from ingest.pipeline import make_extractor
+
+        _worker_extractor = make_extractor(curation)
 
 
 def _run_chunk(jobs: list[Job]) -> list[str | Failed]:
@@ -97,9 +112,8 @@ def extract_all(extractor: "Extractor", jobs: Iterable[Job], workers: int) -> It
         _worker_extractor = extractor  # inherited by the forked workers
     running: deque[tuple[list[Job], Future[list[str | Failed]]]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=None if forked else _init_worker,
-                                 initargs=() if forked else (extractor.curation,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(os.getpid(), None if forked else extractor.curation)) as pool:
             def submit() -> bool:
                 chunk = list(islice(source, CHUNK))
                 if chunk:
