@@ -60,14 +60,24 @@ def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
                 continue
             seen.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            # strings, not Paths, per file: a 10k-post scan is on the path of every one-post re-ingest
+            prefix = os.path.relpath(dirpath, root).replace(os.sep, "/") + "/"
+            prefix = "" if prefix == "./" else prefix
             for name in sorted(filenames):
-                if name.startswith(".") or Path(name).suffix.lower() not in POST_SUFFIXES:
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in POST_SUFFIXES:
                     continue
-                full = Path(dirpath) / name
+                full = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(full)
+                except OSError:  # deleted or renamed while we looked (editors save that way), or a broken link
+                    st = None
+                if st is not None and S_ISREG(st.st_mode):
+                    found.append(FileStat(root=str(root), path=prefix + name, size=st.st_size, mtime_ns=st.st_mtime_ns))
+                    continue
                 try:
                     # A FIFO, socket or broken link is listed too, so that reading it reports why.
-                    found.append(_stat(root, full) if full.is_file() else _odd(root, full))
-                except OSError:  # deleted or renamed while we looked (editors save that way)
+                    found.append(_odd(root, Path(full)))
+                except OSError:
                     continue
     return sorted(found, key=lambda s: (s.root, s.path))
 

@@ -152,13 +152,14 @@ class Matcher:
 
     def __init__(self, terms: list[Term]) -> None:
         self._auto = ahocorasick.Automaton()
-        table: dict[str, list[tuple[str, Term, bool]]] = {}
+        # each entry carries whether its form is Latin, worked out once here rather than per hit
+        table: dict[str, list[tuple[str, Term, bool, bool]]] = {}
         for term in terms:
             for form in term.loose:
                 if form.strip():
-                    table.setdefault(lower_keep_length(form), []).append((form, term, False))
+                    table.setdefault(lower_keep_length(form), []).append((form, term, False, _is_latin(form)))
             for form in term.strict:
-                table.setdefault(lower_keep_length(form), []).append((form, term, True))
+                table.setdefault(lower_keep_length(form), []).append((form, term, True, _is_latin(form)))
         for key, entries in table.items():
             self._auto.add_word(key, entries)
         self.empty = not table
@@ -172,15 +173,15 @@ class Matcher:
         low = low if low is not None else lower_keep_length(text)
         hits: list[Hit] = []
         for end_index, entries in self._auto.iter(low):
-            for form, term, strict in entries:
+            for form, term, strict, latin in entries:
                 start, end = end_index - len(form) + 1, end_index + 1
                 surface = text[start:end]
-                loose_ok = surface == form or (_is_latin(form) and len(form) >= 2 and _particle_follows(text, end))
+                loose_ok = surface == form or (latin and len(form) >= 2 and _particle_follows(text, end))
                 if strict and not loose_ok:
                     continue
-                if not strict and _is_latin(form) and len(form) <= 2 and not loose_ok:
+                if not strict and latin and len(form) <= 2 and not loose_ok:
                     continue  # short Latin forms ("R", "Go") only as written
-                if _is_latin(form) and (_dotted(text, start, end) or (len(form) <= 2 and not _short_form_ok(text, start, end))):
+                if latin and (_dotted(text, start, end) or (len(form) <= 2 and not _short_form_ok(text, start, end))):
                     continue
                 if _boundary_ok(text, start, end, form):
                     hits.append(Hit(term, start, end, surface))

@@ -24,15 +24,17 @@ def _in_scope(rows: list[sqlite3.Row], scope: int) -> list[sqlite3.Row]:
 
 def _entity_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """Per touched entity and scope: the earliest contribution's fields, every alias."""
-    out: list[tuple[Any, ...]] = []
-    for (entity_id,) in conn.execute(q.TOUCHED_ENTITY_IDS).fetchall():
+    aliases: dict[tuple[int, str], set[str]] = {}
+    for r in conn.execute(q.TOUCHED_ENTITY_ALIASES):
         for scope in SCOPES:
-            first = conn.execute(q.FIRST_ENTITY_CONTRIB, (entity_id, scope)).fetchone()
-            if first is None:
-                continue
-            aliases = sorted(r["alias"] for r in conn.execute(q.ENTITY_ALIASES, (entity_id, scope)))
-            out.append((scope, entity_id, first["type"], first["name"], json.dumps(aliases, ensure_ascii=False),
-                        first["category"], entity_search_key(first["name"], aliases)))
+            if scope == 1 or not r["private"]:
+                aliases.setdefault((scope, r["entity_id"]), set()).add(r["alias"])
+    out: list[tuple[Any, ...]] = []
+    for first in conn.execute(q.FIRST_ENTITY_CONTRIBS):
+        scope, entity_id = first["scope"], first["entity_id"]
+        known = sorted(aliases.get((scope, entity_id), ()))
+        out.append((scope, entity_id, first["type"], first["name"], json.dumps(known, ensure_ascii=False),
+                    first["category"], entity_search_key(first["name"], known)))
     return out
 
 

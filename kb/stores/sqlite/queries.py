@@ -50,10 +50,16 @@ SCOPES = "(SELECT 0 AS scope UNION ALL SELECT 1)"
 VISIBLE_TOUCHED_ENTITIES = f"SELECT scope, id FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
 DELETE_ENTITY_VIEW_TOUCHED = f"DELETE FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
 TOUCHED_ENTITY_IDS = "SELECT id FROM temp.touched_entities"
-FIRST_ENTITY_CONTRIB = """SELECT type, name, category FROM entity_contrib
-    WHERE entity_id = ? AND (? = 1 OR private = 0) ORDER BY post_key, post_id LIMIT 1"""
-ENTITY_ALIASES = """SELECT DISTINCT j.value AS alias FROM entity_contrib c, json_each(c.aliases) j
-    WHERE c.entity_id = ? AND c.aliases != '[]' AND (? = 1 OR c.private = 0)"""
+# For every touched entity and scope, in one statement each (not four per entity): the earliest
+# contribution (an index-ordered LIMIT 1 per entity), and every alias with its post's privacy.
+FIRST_ENTITY_CONTRIBS = f"""SELECT t.id AS entity_id, s.scope, c.type, c.name, c.category
+    FROM temp.touched_entities t CROSS JOIN {SCOPES} s
+    CROSS JOIN entity_contrib c ON c.entity_id = t.id AND c.post_id = (
+        SELECT f.post_id FROM entity_contrib f WHERE f.entity_id = t.id AND (s.scope = 1 OR f.private = 0)
+        ORDER BY f.post_key, f.post_id LIMIT 1)"""
+TOUCHED_ENTITY_ALIASES = """SELECT DISTINCT c.entity_id, c.private, j.value AS alias
+    FROM entity_contrib c, json_each(c.aliases) j
+    WHERE c.entity_id IN (SELECT id FROM temp.touched_entities) AND c.aliases != '[]'"""
 INSERT_ENTITY_VIEW = """INSERT INTO entity_view (scope, id, type, name, aliases, category, search_key)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
 TOUCH_EVENTS_OF_ENTITIES = f"INSERT OR IGNORE INTO temp.touched_events SELECT event_id FROM event_links WHERE entity_id IN {IDS}"
