@@ -17,9 +17,9 @@ from tests.robustness.helpers import KB, kb_env
 SKILLS = ("Python", "PyTorch", "Ray", "Kubernetes", "Docker", "Go", "Rust", "PostgreSQL", "Redis", "Kafka",
           "TensorFlow", "React", "TypeScript", "Terraform", "Spark")
 POSTS = 60
-EDITED = range(0, 20)
-DELETED = range(20, 26)
-ADDED = range(POSTS, POSTS + 10)
+EDITED = range(0, 40)
+DELETED = range(40, 46)
+ADDED = range(POSTS, POSTS + 30)  # 70 posts to extract: enough for the ingest's worker processes
 
 
 def post_text(i: int, version: int) -> str:
@@ -52,10 +52,44 @@ def _wal_size(wal: Path) -> int:
         return 0
 
 
-def killed_ingest(folder: Path, db: str, delay: float, wal: Path | None = None, **env: str) -> tuple[bool, float]:
-    """Start `kb ingest` and SIGKILL it `delay` seconds later: after its start, or, given the
-    SQLite write-ahead log, after the commit begins writing to it (a window of a few ms that a
-    random clock would almost never hit). Returns (finished before the kill, seconds it ran)."""
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (the ingest's extraction workers)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def reap_orphans(pids: list[int], grace: float = 5.0) -> list[int]:
+    """Wait for the workers of a killed ingest to exit; kill and return those still alive."""
+    deadline = time.monotonic() + grace
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [p for p in pids if _alive(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
+def killed_ingest(folder: Path, db: str, delay: float, wal: Path | None = None,
+                  **env: str) -> tuple[bool, float, list[int]]:
+    """Start `kb ingest` and SIGKILL it (the main process only, as a crash would) `delay` seconds
+    later: after its start, or, given the SQLite write-ahead log, after the commit begins writing
+    to it (a window of a few ms that a random clock would almost never hit).
+    Returns (finished before the kill, seconds it ran, worker processes it left running)."""
     started = time.monotonic()
     proc = subprocess.Popen(KB + ["ingest", str(folder), "--db", db, "-q"], env=kb_env(**env),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -63,11 +97,12 @@ def killed_ingest(folder: Path, db: str, delay: float, wal: Path | None = None, 
         if wal is not None:
             while _wal_size(wal) == 0:
                 if proc.poll() is not None or time.monotonic() - started > 120:
-                    return proc.poll() is not None, time.monotonic() - started
+                    return proc.poll() is not None, time.monotonic() - started, []
                 time.sleep(0.0002)
         proc.wait(timeout=delay)
-        return True, time.monotonic() - started
+        return True, time.monotonic() - started, []
     except subprocess.TimeoutExpired:
+        workers = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        return False, time.monotonic() - started
+        return False, time.monotonic() - started, reap_orphans(workers)

@@ -33,11 +33,11 @@ def _states(folder: Path, work: Path) -> tuple[Path, dict[str, tuple], dict[str,
     """The state-A database, the per-post facts of A and B, and how long a full ingest takes."""
     write_version(folder, 1)
     state_a = work / "a.db"
-    finished, _ = killed_ingest(folder, f"sqlite:///{state_a}", delay=120)
+    finished, _, _ = killed_ingest(folder, f"sqlite:///{state_a}", delay=120)
     assert finished
     write_version(folder, 2)
     _copy_db(state_a, work / "b.db")
-    finished, full = killed_ingest(folder, f"sqlite:///{work / 'b.db'}", delay=120)
+    finished, full, _ = killed_ingest(folder, f"sqlite:///{work / 'b.db'}", delay=120)
     assert finished
     facts = []
     for db in (state_a, work / "b.db"):
@@ -70,11 +70,12 @@ def test_sqlite_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
     plans = [(rng.uniform(0.3 * full, 1.15 * full), False) if n % 5 == 0 else (rng.uniform(0, 0.015), True)
              for n in range(TRIALS)]
 
-    def trial(n: int) -> tuple[bool, str, bool]:
+    def trial(n: int) -> tuple[bool, str, bool, list[int]]:
         db = tmp_path / f"trial-{n}.db"
         _copy_db(state_a, db)
         delay, on_commit = plans[n]
-        finished, _ = killed_ingest(folder, f"sqlite:///{db}", delay, wal=Path(f"{db}-wal") if on_commit else None)
+        finished, _, orphans = killed_ingest(folder, f"sqlite:///{db}", delay,
+                                             wal=Path(f"{db}-wal") if on_commit else None)
         wal_left = Path(f"{db}-wal").exists() and Path(f"{db}-wal").stat().st_size > 0  # recovery has work to do
         with sqlite3.connect(db) as raw:
             assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"trial {n}"
@@ -89,15 +90,17 @@ def test_sqlite_survives_sigkill_at_random_moments(tmp_path: Path) -> None:
             store.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        return finished, state, wal_left
+        return finished, state, wal_left, orphans
 
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(trial, range(TRIALS)))
-    outcomes = Counter(state if not finished else "finished" for finished, state, _ in results)
+    outcomes = Counter(state if not finished else "finished" for finished, state, _, _ in results)
     print(f"{TRIALS} SIGKILL trials in {time.monotonic() - started:.1f} s (full ingest {full:.2f} s): "
-          f"{dict(outcomes)}, {sum(w for _, _, w in results)} left a write-ahead log to recover")
-    assert sum(not finished for finished, _, _ in results) >= TRIALS // 2, "most trials must be killed mid-run"
+          f"{dict(outcomes)}, {sum(w for _, _, w, _ in results)} left a write-ahead log to recover")
+    assert sum(not finished for finished, _, _, _ in results) >= TRIALS // 2, "most trials must be killed mid-run"
+    orphans = [pid for *_, left in results for pid in left]
+    assert not orphans, f"a killed ingest left {len(orphans)} worker processes running"
 
 
 @pytest.mark.neo4j
@@ -120,7 +123,8 @@ def test_neo4j_survives_sigkill_at_random_moments(tmp_path: Path, monkeypatch: p
         for n in range(NEO4J_TRIALS):
             neo.import_(document_a)
             assert all_post_facts(neo.export()) == old
-            killed_ingest(folder, uri, rng.uniform(0.3 * full, 1.5 * full), **env)
+            _, _, orphans = killed_ingest(folder, uri, rng.uniform(0.3 * full, 1.5 * full), **env)
+            assert not orphans, "a killed ingest left worker processes running"
             _classify(all_post_facts(neo.export()), old, new)
         assert not run_ingest([folder], neo).failed
         assert all_post_facts(neo.export()) == new
