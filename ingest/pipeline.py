@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -63,12 +64,23 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class Extractor:
-    """Everything extraction depends on besides the post, with one digest for all of it."""
+    """Everything extraction depends on besides the post, with one digest for all of it.
 
-    vocabulary: Vocabulary
+    The vocabularies load on first use (a third of a second): a re-ingest that finds nothing
+    changed never needs them.
+    """
+
     curation: Curation
-    extra: Matcher | None
     digest: str
+    data_dir: Path = DATA_DIR
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return load_vocabulary(self.data_dir)
+
+    @cached_property
+    def extra(self) -> Matcher | None:
+        return _typed(self.curation, self.vocabulary) if self.curation.entities else None
 
     def stamp(self, stat: FileStat, raw: RawPost) -> str:
         """The stored content hash: extractor digest, size and mtime (to skip reading), bytes hash."""
@@ -88,10 +100,11 @@ def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) 
     for name in ("skills.yaml", "organizations.yaml", "roles.yaml"):
         path = data_dir / name
         data.update(path.read_bytes() if path.exists() else b"")
-    vocabulary = load_vocabulary(data_dir)
-    extra = _typed(curation, vocabulary) if curation.entities else None
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{data.hexdigest()}|{curation.digest}".encode()).hexdigest()
-    return Extractor(vocabulary, curation, extra, digest)
+    extractor = Extractor(curation, digest, data_dir)
+    if curation.entities:
+        extractor.extra  # noqa: B018 - a bad curation entry fails here, not once per post
+    return extractor
 
 
 def _typed(curation: Curation, vocabulary: Vocabulary) -> Matcher:
@@ -138,6 +151,8 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
     report.removed = sorted(pid for pid, (root, path, _) in known.items()
                             if pid not in ids and _under(root, whole_dirs))
     todo = sum(1 for stat in stats if _stored_stamp(stat, known, extractor)[1] is None)
+    if todo:
+        extractor.vocabulary  # noqa: B018 - loaded here (and inherited by forked workers), errors raised here
     writer = _BatchWriter(store, report.removed)
     jobs = _jobs(stats, known, extractor, report, on_progress)
     for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
