@@ -120,22 +120,23 @@ ALL_VISIBLE_POSTS = "MATCH (p:Post) WHERE $scope = 1 OR NOT p.private RETURN p {
 # ---- reads: events ----
 # One row per event: the view, its visible entity links and every visible post's sources (JSON).
 _EVENT_PROJECTION = """
-    RETURN v {.*} AS event,
+    RETURN v {.id, .title, .kind, .start, .end, .confidence} AS event,
            COLLECT { MATCH (v)-[:INVOLVES]->(e:Entity) RETURN e.id } AS entities,
            COLLECT { MATCH (c:EventContribution {event_id: v.id})
                      WHERE v.scope = 1 OR NOT c.private RETURN c.sources } AS sources"""
 EVENTS_BY_IDS = "UNWIND $ids AS id MATCH (v:Event {scope: $scope, id: id})" + _EVENT_PROJECTION
 ALL_EVENTS = "MATCH (v:Event {scope: $scope})" + _EVENT_PROJECTION
 
-# `v.sort_key >= $min_key` (the cursor's key, or "") lets the (scope, sort_key) index seek and
-# deliver rows in order, so a page reads about `limit` events instead of sorting them all.
+# An event's `order_key` is its sort key and id in one string (sort keys have a fixed width), so
+# the (scope, order_key) index yields events already in timeline order: a page stops after about
+# `limit` events instead of sorting every event of the scope. (The planner uses the index's order
+# only when ORDER BY names both of its properties.)
 _TIMELINE_CONDITIONS = """
-      AND v.sort_key >= $min_key
+      AND v.order_key > $after
       AND ($kind IS NULL OR v.kind = $kind)
       AND ($lo IS NULL OR v.hi_key >= $lo)
       AND ($hi IS NULL OR v.lo_key <= $hi)
-      AND ($after_key IS NULL OR v.sort_key > $after_key OR (v.sort_key = $after_key AND v.id > $after_id))
-    WITH v ORDER BY v.sort_key, v.id LIMIT $limit"""
+    WITH v ORDER BY v.scope, v.order_key LIMIT $limit"""
 TIMELINE = "MATCH (v:Event {scope: $scope}) WHERE true" + _TIMELINE_CONDITIONS + _EVENT_PROJECTION
 TIMELINE_BY_ENTITY = ("MATCH (:Entity {scope: $scope, id: $entity})<-[:INVOLVES]-(v:Event) WHERE true"
                       + _TIMELINE_CONDITIONS + _EVENT_PROJECTION)

@@ -9,8 +9,8 @@ from kb.errors import InvalidQuery
 from kb.models import (ENTITY_TYPES, EntityDetail, EntityPage, EntityQuery, EntitySummary, Event, EventPage, Post,
                        PostPage, PostQuery, Stats, TimelineQuery, check_partial_date, date_sort_key)
 from kb.stores.neo4j import queries as q
-from kb.stores.neo4j.rows import (entity_from_props, event_from_record, post_from_props, source_from_props,
-                                  upper_key)
+from kb.stores.neo4j.rows import (entity_from_props, event_from_record, order_key, post_from_props,
+                                  source_from_props, upper_key)
 from kb.stores.neo4j.search import lucene_query
 from kb.stores.sqlite import cursor, fts
 from kb.stores.sqlite.rows import sorted_sources
@@ -52,7 +52,7 @@ def timeline(tx: ManagedTransaction, query: TimelineQuery) -> EventPage:
     params: dict[str, Any] = {
         "scope": scope_of(query.include_private), "kind": query.kind, "entity": query.entity,
         "lo": date_sort_key(date_from) if date_from else None, "hi": upper_key(date_to) if date_to else None,
-        "after_key": after[0], "after_id": after[1], "min_key": after[0] or "", "limit": query.limit + 1,
+        "after": order_key(*after) if after[0] is not None else "", "limit": query.limit + 1,
     }
     if query.text:
         lucene = lucene_query(query.text)

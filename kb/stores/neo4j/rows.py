@@ -37,6 +37,11 @@ def graph_hash(graph: PostGraph) -> str:
     return hashlib.sha1(graph.model_dump_json().encode("utf-8")).hexdigest()
 
 
+def order_key(sort_key: str, event_id: str) -> str:
+    """Timeline order as one comparable string: sort keys are all 10 characters wide."""
+    return f"{sort_key}\x1f{event_id}"
+
+
 def source_dict(source: Source) -> dict[str, Any]:
     return {name: getattr(source, name) for name in _SOURCE_FIELDS}
 

@@ -8,7 +8,7 @@ Two layers, as in the SQLite store:
         (:Post)-[:CONTRIBUTES]->(:EventContribution {event_id, title, kind, start, end, entity_ids,
                                                      sources (JSON), confidence, ...})
     views           the merged graph reads use, once per scope (1: every post, 0: public posts only)
-        (:Event {scope, id, title, kind, start, end, sort_key, lo_key, hi_key, confidence, body})
+        (:Event {scope, id, title, kind, start, end, sort_key, order_key, lo_key, hi_key, confidence, body})
           -[:INVOLVES]->(:Entity {scope, id, type, name, aliases, category, event_count, ...})
         (:DanglingLink {scope, event_id, entity_id})  a link waiting for its entity to be defined
 
@@ -46,7 +46,7 @@ STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX kb_event_contribution IF NOT EXISTS FOR (c:EventContribution) ON (c.event_id)",
     "CREATE INDEX kb_dangling_entity IF NOT EXISTS FOR (d:DanglingLink) ON (d.entity_id)",
     "CREATE INDEX kb_dangling_event IF NOT EXISTS FOR (d:DanglingLink) ON (d.event_id)",
-    "CREATE INDEX kb_event_order IF NOT EXISTS FOR (v:Event) ON (v.scope, v.sort_key)",
+    "CREATE INDEX kb_event_timeline IF NOT EXISTS FOR (v:Event) ON (v.scope, v.order_key)",
     "CREATE INDEX kb_event_kind IF NOT EXISTS FOR (v:Event) ON (v.scope, v.kind)",
     "CREATE INDEX kb_entity_order IF NOT EXISTS FOR (e:Entity) ON (e.scope, e.event_count)",
     "CREATE INDEX kb_post_order IF NOT EXISTS FOR (p:Post) ON (p.date_key)",

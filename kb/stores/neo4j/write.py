@@ -19,7 +19,7 @@ from neo4j import ManagedTransaction, Record
 
 from kb.models import PostGraph
 from kb.stores.neo4j import queries as q
-from kb.stores.neo4j.rows import post_row
+from kb.stores.neo4j.rows import order_key, post_row
 from kb.stores.sqlite.rows import entity_search_key, normalize_graph
 
 SCOPES = (1, 0)
@@ -131,6 +131,7 @@ def _event_views(records: Iterable[Record]) -> list[dict[str, Any]]:
                         "entities": sorted({e for c in visible for e in c["entity_ids"]}),
                         "props": {"title": first["title"], "kind": first["kind"], "start": first.get("start"),
                                   "end": first.get("end"), "sort_key": first["sort_key"],
+                                  "order_key": order_key(first["sort_key"], event_id),
                                   "lo_key": first.get("lo_key"), "hi_key": first.get("hi_key"),
                                   "confidence": max(c["confidence"] for c in visible), "body": "\n".join(quotes)}})
     return out
