@@ -14,13 +14,19 @@ from api.http_cache import install_http_cache
 from api.limits import install_limits
 from api.privacy import install_privacy
 from api.routes import entities, export, meta, page, posts, timeline, write
+from api.routes.write import PostsWriter
 from kb.config import Settings
 from kb.store import Store
 from kb.stores import open_store
 
 
-def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
-    """Build the app; with no store given, the lifespan opens the one the settings name."""
+def create_app(store: Store | None = None, settings: Settings | None = None,
+               posts_folder: PostsWriter | None = None) -> FastAPI:
+    """Build the app; with no store given, the lifespan opens the one the settings name.
+
+    `posts_folder` (built by the composition root over the same store) turns the write routes on;
+    without it they answer 409, as when no posts folder is configured.
+    """
     settings = settings or Settings.from_env()
     owns_store = store is None
 
@@ -36,6 +42,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     app = FastAPI(title="kb", version=kb.__version__, lifespan=lifespan, responses=COMMON_RESPONSES,
                   description="A personal knowledge base and career timeline built from blog posts.")
     app.state.settings = settings
+    app.state.posts_folder = posts_folder
     if store is not None:
         app.state.store = store
     install_error_handlers(app)

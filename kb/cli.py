@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -17,6 +17,9 @@ from kb.exports import EXPORTERS
 from kb.models import EVENT_KINDS, TimelineQuery
 from kb.store import Store
 from kb.stores import open_store, redact
+
+if TYPE_CHECKING:
+    from ingest.posts_folder import PostsFolder
 
 app = typer.Typer(help="kb: a personal knowledge base and career timeline built from your blog.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -95,8 +98,19 @@ def serve(
     if posts:
         settings = dataclasses.replace(settings, posts_dirs=tuple(str(p.resolve()) for p in posts))
     with opened(db) as store:
+        folder = posts_folder_for(settings, store)
         cli_output.console.print(f"kb serving {redact(settings.database_url)} on http://{host}:{port}")
-        uvicorn.run(create_app(store=store, settings=settings), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(store=store, settings=settings, posts_folder=folder),
+                    host=host, port=port, log_level="info")
+
+
+def posts_folder_for(settings: Settings, store: Store) -> PostsFolder | None:
+    """The write API's service over the very store the app reads, when a posts folder is set."""
+    if not settings.posts_dirs:
+        return None  # and ingest is not even imported
+    from ingest.posts_folder import PostsFolder
+
+    return PostsFolder(settings.posts_dirs, store)
 
 
 @app.command()

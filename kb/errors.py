@@ -5,7 +5,8 @@
     ├── NotFound            an id that names nothing
     ├── InvalidQuery        a query the store refuses (bad cursor, depth out of range...)
     ├── StoreError          the backend failed (connection, integrity, schema version)
-    └── PostError           one post could not be read or parsed; carries file and line
+    ├── PostError           one post could not be read or parsed; carries file and line
+    └── UnsafePath          a post id that would lead outside the posts folder (a symbolic link)
 """
 from __future__ import annotations
 
@@ -42,3 +43,7 @@ class PostError(KbError):
         self.path = path
         self.reason = reason
         self.line = line
+
+
+class UnsafePath(KbError):
+    """A write refused: its file is a symbolic link, or its folder leads out of the posts folder."""

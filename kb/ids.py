@@ -33,3 +33,19 @@ def entity_id(entity_type: str, name: str) -> str:
 
 def event_id(post_id: str, *key: str) -> str:
     return f"event:{short_hash(post_id, *key)}"
+
+
+# A post id the write API accepts: a relative path without its extension. Each segment starts
+# with a letter, digit or underscore (so never `.`, `..` or a hidden name) and holds only word
+# characters, `-`, `.` and inner spaces, so no such id can name a file outside the posts folder.
+MAX_POST_ID_LENGTH = 200
+MAX_POST_ID_DEPTH = 8
+_SEGMENT = r"\w(?:[\w.\- ]*[\w.\-])?"
+POST_ID_PATTERN = rf"{_SEGMENT}(?:/{_SEGMENT})*"
+_POST_ID = re.compile(POST_ID_PATTERN)
+
+
+def is_writable_post_id(post_id: str) -> bool:
+    """True for the plain relative paths a client may create, replace or delete."""
+    return (len(post_id) <= MAX_POST_ID_LENGTH and _POST_ID.fullmatch(post_id) is not None
+            and post_id.count("/") < MAX_POST_ID_DEPTH)

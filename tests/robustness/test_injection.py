@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from ingest.pipeline import run_ingest
+from ingest.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.errors import InvalidQuery, NotFound
 from kb.models import EntityQuery, PostQuery, TimelineQuery
@@ -52,7 +53,8 @@ def posts(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(store: Store, posts: Path) -> Iterator[TestClient]:
     assert not run_ingest([posts], store).failed
-    app = create_app(store=store, settings=Settings(api_token=TOKEN, posts_dirs=(str(posts),)))
+    app = create_app(store=store, settings=Settings(api_token=TOKEN, posts_dirs=(str(posts),)),
+                     posts_folder=PostsFolder([posts], store))
     app.state.limits.write_burst = 10_000  # this test is about injection, not the rate limit
     with TestClient(app) as http:
         yield http

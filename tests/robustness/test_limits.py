@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.limits import Limits, WriteRateLimit
 from ingest.pipeline import run_ingest
+from ingest.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.errors import StoreError
 from kb.models import TimelineQuery
@@ -32,7 +33,8 @@ def posts(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(store: Store, posts: Path) -> Iterator[TestClient]:
     assert not run_ingest([posts], store).failed
-    app = create_app(store=store, settings=Settings(api_token=TOKEN, posts_dirs=(str(posts),)))
+    app = create_app(store=store, settings=Settings(api_token=TOKEN, posts_dirs=(str(posts),)),
+                     posts_folder=PostsFolder([posts], store))
     with TestClient(app) as http:
         yield http
 

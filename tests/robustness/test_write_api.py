@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from ingest.pipeline import run_ingest
+from ingest.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.store import Store
 from tests.robustness.corpus import write_good
@@ -37,7 +38,10 @@ def written(store: Store, posts: Path) -> Store:
 
 
 def _client(store: Store, **settings: object) -> TestClient:
-    return TestClient(create_app(store=store, settings=Settings(**settings)))  # type: ignore[arg-type]
+    """An app wired like `kb serve`: the posts folder service only when a folder is set."""
+    config = Settings(**settings)  # type: ignore[arg-type]
+    folder = PostsFolder(config.posts_dirs, store) if config.posts_dirs else None
+    return TestClient(create_app(store=store, settings=config, posts_folder=folder))
 
 
 @pytest.fixture
