@@ -2,25 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[1] / "examples" / "posts"
-KB = [str(Path(sys.executable).with_name("kb"))]
-
-
-def kb(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("KB_DATABASE_URL", None)
-    return subprocess.run(KB + list(args), capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+from tests.kbproc import SAMPLES, kb, served
 
 
 @pytest.fixture
@@ -90,27 +78,8 @@ def test_an_unknown_store_url_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2 and "unsupported database URL" in result.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_answers_over_http(posts: Path, db: str) -> None:
     kb("ingest", str(posts), "--db", db)
-    port = free_port()
-    server = subprocess.Popen(KB + ["serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with served(db) as base:
         timeline = httpx.get(f"{base}/timeline", params={"from": "2021", "to": "2021"}, timeout=5)
         assert timeline.status_code == 200 and timeline.json()["items"]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.robustness.helpers import KB, kb_env
+from tests.kbproc import KB, kb_env
 
 SKILLS = ("Python", "PyTorch", "Ray", "Kubernetes", "Docker", "Go", "Rust", "PostgreSQL", "Redis", "Kafka",
           "TensorFlow", "React", "TypeScript", "Terraform", "Spark")

@@ -13,7 +13,7 @@ import pytest
 from ingest.parse import post_id_for
 from ingest.pipeline import IngestReport, run_ingest
 from kb.store import Store
-from tests.robustness.helpers import KB, kb, kb_env
+from tests.kbproc import KB, kb, kb_env
 from tests.robustness.corpus import EXPECTED, GOOD_POSTS, SPECIAL_ENTRIES, write_good, write_hostile
 
 GOOD_ENTITY = {

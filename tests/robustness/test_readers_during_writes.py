@@ -15,7 +15,8 @@ import pytest
 from ingest.pipeline import run_ingest
 from kb.store import Store
 from tests.robustness.crash import write_version
-from tests.robustness.helpers import all_post_facts, post_facts, served
+from tests.kbproc import served
+from tests.robustness.helpers import all_post_facts, post_facts
 
 FLIPS = 6
 READERS = 4

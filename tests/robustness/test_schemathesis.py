@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.helpers import SAMPLES, kb, kb_env, served
+from tests.kbproc import SAMPLES, kb, kb_env, served
 
 pytest.importorskip("schemathesis")
 

@@ -16,7 +16,7 @@ from ingest.watch import Outcome, Watcher, is_editor_temp
 from kb.store import Store
 from kb.stores import open_store
 from tests.robustness.corpus import GOOD_POSTS, write_good
-from tests.robustness.helpers import KB, kb_env
+from tests.kbproc import KB, kb_env
 
 POST = "good/2021-03-01-ray-tuning"
 

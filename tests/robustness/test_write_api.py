@@ -16,7 +16,7 @@ from ingest.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.store import Store
 from tests.robustness.corpus import write_good
-from tests.robustness.helpers import kb, served
+from tests.kbproc import kb, served
 
 TOKEN = "write-token-42"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

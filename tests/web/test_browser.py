@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from kb.models import date_sort_key
-from tests.web.browser import ARTIFACTS, ROOT, chromium, kb_server, need_chromium, run_kb, server_env
+from tests.kbproc import kb, served
+from tests.web.browser import ARTIFACTS, ROOT, chromium, need_chromium
 
 pytestmark = pytest.mark.browser
 SAMPLES = ROOT / "examples" / "posts"
@@ -24,10 +25,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if importlib.util.find_spec("ingest.pipeline") is None:
         pytest.skip("the ingest pipeline (ingest/pipeline.py) is not there yet")
     db = f"sqlite:///{tmp_path_factory.mktemp('browser')}/kb.db"
-    env = server_env(KB_API_TOKEN=TOKEN)
-    ingested = run_kb("ingest", str(SAMPLES), "--db", db, "--quiet", env=env)
+    ingested = kb("ingest", str(SAMPLES), "--db", db, "--quiet")
     assert ingested.returncode == 0, ingested.stdout + ingested.stderr
-    with kb_server(db, env) as url:
+    with served(db, KB_API_TOKEN=TOKEN) as url:
         yield url
 
 
