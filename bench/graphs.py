@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from kb.models import (Entity, EntityQuery, Event, Mention, Post, PostGraph, Source, TimelineQuery)
+from kb.models import Entity, EntityQuery, Event, Mention, Post, PostGraph, Source, TimelineQuery
 from kb.stores import open_store
 
 SYLLABLES = "가나다라마바사아자차카타파하분산실험모델학습배포클러스터데이검색엔진추천회고논문발표대회연구최적화"

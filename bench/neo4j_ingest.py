@@ -27,13 +27,13 @@ from pathlib import Path
 
 from neo4j import Driver
 
+from bench.graphs import synthetic, timed
 from kb.exchange import graphs_from_export
 from kb.models import PostGraph, TimelineQuery
 from kb.store import Store
 from kb.stores import open_store
 from kb.stores.neo4j import Neo4jStore
 from kb.stores.neo4j.schema import LABELS, RELATIONSHIP_TYPES
-from bench.graphs import synthetic, timed
 
 BATCH = 50
 EMPTY = {"format": "kb-export", "version": 1, "posts": [], "entities": [], "events": []}

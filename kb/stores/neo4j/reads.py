@@ -6,14 +6,34 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from kb.errors import InvalidQuery
-from kb.models import (ENTITY_TYPES, EntityDetail, EntityPage, EntityQuery, EntitySummary, Event, EventPage, Post,
-                       PostPage, PostQuery, Stats, TimelineQuery, check_partial_date, date_sort_key)
+from kb.models import (
+    ENTITY_TYPES,
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    EntitySummary,
+    Event,
+    EventPage,
+    Post,
+    PostPage,
+    PostQuery,
+    Stats,
+    TimelineQuery,
+    date_sort_key,
+)
+from kb.stores.common import cursor
+from kb.stores.common import text as fts
+from kb.stores.common.graphs import query_date, sorted_sources
 from kb.stores.neo4j import queries as q
-from kb.stores.neo4j.rows import (entity_from_props, event_from_record, order_key, post_from_props,
-                                  source_from_props, upper_key)
+from kb.stores.neo4j.rows import (
+    entity_from_props,
+    event_from_record,
+    order_key,
+    post_from_props,
+    source_from_props,
+    upper_key,
+)
 from kb.stores.neo4j.search import lucene_query
-from kb.stores.sqlite import cursor, fts
-from kb.stores.sqlite.rows import sorted_sources
 
 
 def scope_of(include_private: bool) -> int:
@@ -39,15 +59,9 @@ def event(tx: ManagedTransaction, event_id: str, include_private: bool) -> Event
     return found[0] if found else None
 
 
-def _date(value: str | None, name: str) -> str | None:
-    try:
-        return check_partial_date(value)
-    except ValueError as exc:
-        raise InvalidQuery(f"{name}: {exc}") from exc
-
 
 def timeline(tx: ManagedTransaction, query: TimelineQuery) -> EventPage:
-    date_from, date_to = _date(query.date_from, "date_from"), _date(query.date_to, "date_to")
+    date_from, date_to = query_date(query.date_from, "date_from"), query_date(query.date_to, "date_to")
     after = cursor.decode("timeline", query.cursor) if query.cursor else [None, None]
     params: dict[str, Any] = {
         "scope": scope_of(query.include_private), "kind": query.kind, "entity": query.entity,

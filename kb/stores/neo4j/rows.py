@@ -1,7 +1,7 @@
 """Conversions between the domain model and this backend's node properties, in one place.
 
 Graph normalization, hashing, date keys and the entity search key are shared with the SQLite
-store (kb/stores/sqlite/rows.py holds them; they use no SQL) so both stores merge, sort and filter
+store (kb/stores/common/graphs.py holds them; they use no SQL) so both stores merge, sort and filter
 by exactly the same rules.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kb.models import Entity, Event, Post, PostGraph, Source, date_sort_key
-from kb.stores.sqlite.rows import sorted_sources
+from kb.stores.common.graphs import sorted_sources
 
 _POST_FIELDS = ("id", "path", "root", "title", "date", "tags", "categories", "private", "content_hash",
                 "language", "body")

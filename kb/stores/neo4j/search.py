@@ -12,8 +12,8 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from kb.models import SearchHit
+from kb.stores.common import text as fts
 from kb.stores.neo4j import queries as q
-from kb.stores.sqlite import fts
 
 MAX_LIMIT = 500
 TITLE_BOOST = 4

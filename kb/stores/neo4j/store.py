@@ -17,8 +17,24 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from kb.errors import KbError, StoreError
 from kb.exchange import build_export, graphs_from_export
-from kb.models import (EntityDetail, EntityPage, EntityQuery, Event, EventPage, GraphPath, Mention, Neighborhood,
-                       Post, PostGraph, PostPage, PostQuery, RelatedSkill, SearchHit, Stats, TimelineQuery)
+from kb.models import (
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    Event,
+    EventPage,
+    GraphPath,
+    Mention,
+    Neighborhood,
+    Post,
+    PostGraph,
+    PostPage,
+    PostQuery,
+    RelatedSkill,
+    SearchHit,
+    Stats,
+    TimelineQuery,
+)
 from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
 from kb.stores.neo4j import graph, reads, schema, search, write
 from kb.stores.neo4j import queries as q

@@ -18,9 +18,9 @@ from typing import Any
 from neo4j import ManagedTransaction, Record
 
 from kb.models import PostGraph
+from kb.stores.common.graphs import entity_search_key, normalize_graph
 from kb.stores.neo4j import queries as q
 from kb.stores.neo4j.rows import order_key, post_row
-from kb.stores.sqlite.rows import entity_search_key, normalize_graph
 
 SCOPES = (1, 0)
 BATCH = 500  # posts per INSERT_POSTS statement

@@ -12,8 +12,8 @@ import sqlite3
 from itertools import groupby
 from typing import Any
 
+from kb.stores.common.graphs import entity_search_key
 from kb.stores.sqlite import queries as q
-from kb.stores.sqlite.rows import entity_search_key
 
 SCOPES = (1, 0)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from kb.errors import ConfigError, StoreError
-from kb.stores.sqlite.fts import prepare_text
+from kb.stores.common.text import prepare_text
 
 BUSY_TIMEOUT_MS = 10_000
 READ_SECONDS = 20.0  # the longest a read may run

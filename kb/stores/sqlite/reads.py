@@ -6,12 +6,26 @@ import sqlite3
 from collections import defaultdict
 
 from kb.errors import InvalidQuery
-from kb.models import (ENTITY_TYPES, EntityDetail, EntityPage, EntityQuery, EntitySummary, Event, EventPage, Post,
-                       PostPage, PostQuery, Source, Stats, TimelineQuery, check_partial_date)
-from kb.stores.sqlite import cursor, fts
+from kb.models import (
+    ENTITY_TYPES,
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    EntitySummary,
+    Event,
+    EventPage,
+    Post,
+    PostPage,
+    PostQuery,
+    Source,
+    Stats,
+    TimelineQuery,
+)
+from kb.stores.common import cursor
+from kb.stores.common import text as fts
+from kb.stores.common.graphs import lower_key, query_date, sorted_sources, upper_key
 from kb.stores.sqlite import queries as q
-from kb.stores.sqlite.rows import (entity_from_row, event_from_row, lower_key, post_from_row, source_from_row,
-                                   sorted_sources, upper_key)
+from kb.stores.sqlite.rows import entity_from_row, event_from_row, post_from_row, source_from_row
 
 
 def scope_of(include_private: bool) -> int:
@@ -53,16 +67,10 @@ def event(conn: sqlite3.Connection, event_id: str, include_private: bool) -> Eve
     return events[0] if events else None
 
 
-def _date(value: str | None, name: str) -> str | None:
-    try:
-        return check_partial_date(value)
-    except ValueError as exc:
-        raise InvalidQuery(f"{name}: {exc}") from exc
-
 
 def timeline(conn: sqlite3.Connection, query: TimelineQuery) -> EventPage:
     scope = scope_of(query.include_private)
-    date_from, date_to = _date(query.date_from, "date_from"), _date(query.date_to, "date_to")
+    date_from, date_to = query_date(query.date_from, "date_from"), query_date(query.date_to, "date_to")
     after = cursor.decode("timeline", query.cursor) if query.cursor else None
     match = fts.prepare_query(query.text) if query.text else None
     if query.text and match is None:

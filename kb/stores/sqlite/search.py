@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from kb.models import SearchHit
-from kb.stores.sqlite import fts
+from kb.stores.common import text as fts
 from kb.stores.sqlite import queries as q
 from kb.stores.sqlite.reads import mask_of
 

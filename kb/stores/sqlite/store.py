@@ -7,8 +7,24 @@ from pathlib import Path
 from typing import Any
 
 from kb.exchange import build_export, graphs_from_export
-from kb.models import (EntityDetail, EntityPage, EntityQuery, Event, EventPage, GraphPath, Mention, Neighborhood,
-                       Post, PostGraph, PostPage, PostQuery, RelatedSkill, SearchHit, Stats, TimelineQuery)
+from kb.models import (
+    EntityDetail,
+    EntityPage,
+    EntityQuery,
+    Event,
+    EventPage,
+    GraphPath,
+    Mention,
+    Neighborhood,
+    Post,
+    PostGraph,
+    PostPage,
+    PostQuery,
+    RelatedSkill,
+    SearchHit,
+    Stats,
+    TimelineQuery,
+)
 from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
 from kb.stores.sqlite import graph, reads, schema, write
 from kb.stores.sqlite import queries as q

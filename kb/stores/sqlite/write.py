@@ -10,9 +10,10 @@ import sqlite3
 from collections.abc import Sequence
 
 from kb.models import PostGraph
+from kb.stores.common.graphs import normalize_graph
 from kb.stores.sqlite import aggregate
 from kb.stores.sqlite import queries as q
-from kb.stores.sqlite.rows import contribution_rows, normalize_graph, post_row
+from kb.stores.sqlite.rows import contribution_rows, post_row
 
 _TEMP_TABLES = ("touched_posts", "touched_events", "touched_entities", "count_entities")
 

@@ -1,0 +1,1 @@
+"""Pure helpers shared by the store backends (no SQL, no Cypher)."""
