@@ -49,7 +49,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None,
     # Portfolio layers, innermost first: people masking reads plain JSON, caching answers 304 early.
     install_privacy(app, settings)
     install_http_cache(app)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)  # level 9 costs 3x the CPU for 3% less
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"], allow_headers=["Authorization", "If-None-Match"],
