@@ -169,6 +169,11 @@ def _expand(conn: sqlite3.Connection, scope: int, side: _Side, other: _Side) -> 
     return meets
 
 
+def _degree(conn: sqlite3.Connection, scope: int, entity_ids: list[str]) -> int:
+    """How many (entity, event) links expanding these entities would read."""
+    return int(conn.execute(q.FRONTIER_DEGREE, (scope, json.dumps(entity_ids))).fetchone()[0])
+
+
 def path(conn: sqlite3.Connection, scope: int, from_id: str, to_id: str, max_length: int) -> GraphPath | None:
     """Shortest entity-event-entity chain of at most `max_length` events (bidirectional BFS)."""
     if not 1 <= max_length <= MAX_PATH_LENGTH:
@@ -178,7 +183,10 @@ def path(conn: sqlite3.Connection, scope: int, from_id: str, to_id: str, max_len
     start, goal = _Side(from_id), _Side(to_id)
     chain: list[str] | None = [from_id] if from_id == to_id else None
     while chain is None and start.frontier and goal.frontier and start.depth + goal.depth < max_length:
-        side, other = (start, goal) if len(start.frontier) <= len(goal.frontier) else (goal, start)
+        # expand the side with fewer links to follow, not fewer entities: one hub on a frontier
+        # costs tens of thousands of rows, so the other side goes first
+        cheaper = _degree(conn, scope, start.frontier) <= _degree(conn, scope, goal.frontier)
+        side, other = (start, goal) if cheaper else (goal, start)
         meets = _expand(conn, scope, side, other)
         if meets:
             best = min(meets, key=lambda m: (other.dist[m], m))

@@ -172,6 +172,7 @@ NEWEST_EVENTS_OF_ENTITY = """SELECT sort_key, event_id FROM link_view
     ORDER BY sort_key DESC, event_id DESC LIMIT ?"""
 ENTITIES_OF_EVENTS = f"SELECT event_id, entity_id FROM link_view WHERE scope = ? AND event_id IN {IDS}"
 ENTITY_LABELS = f"SELECT id, name, type FROM entity_view WHERE scope = ? AND id IN {IDS}"
+FRONTIER_DEGREE = f"SELECT COALESCE(SUM(event_count), 0) FROM entity_view WHERE scope = ? AND id IN {IDS}"
 EVENT_LABELS = f"SELECT id, title FROM event_view WHERE scope = ? AND id IN {IDS}"
 RELATED_SKILLS = """SELECT e.*, r.weight, r.shared_first, r.shared_last FROM
     (SELECT l2.entity_id, COUNT(*) AS weight, MIN(l2.start) AS shared_first, MAX(l2.until) AS shared_last
