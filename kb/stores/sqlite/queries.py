@@ -173,6 +173,12 @@ NEWEST_EVENTS_OF_ENTITY = """SELECT sort_key, event_id FROM link_view
 ENTITIES_OF_EVENTS = f"SELECT event_id, entity_id FROM link_view WHERE scope = ? AND event_id IN {IDS}"
 ENTITY_LABELS = f"SELECT id, name, type FROM entity_view WHERE scope = ? AND id IN {IDS}"
 FRONTIER_DEGREE = f"SELECT COALESCE(SUM(event_count), 0) FROM entity_view WHERE scope = ? AND id IN {IDS}"
+# Does one event join a frontier entity (l1) to an entity the other side has reached (l2)? Driven
+# by the frontier's links; `+` keeps l2 on its (scope, event_id) prefix with the reached set as a
+# membership test, so a big reached set costs a lookup per row, not a seek per member.
+FRONTIER_MEET = f"""SELECT l1.entity_id AS here, l1.event_id, l2.entity_id AS there
+    FROM link_view l1 CROSS JOIN link_view l2 ON l2.scope = l1.scope AND l2.event_id = l1.event_id
+    WHERE l1.scope = ? AND l1.entity_id IN {IDS} AND +l2.entity_id IN {IDS} LIMIT 1"""
 EVENT_LABELS = f"SELECT id, title FROM event_view WHERE scope = ? AND id IN {IDS}"
 RELATED_SKILLS = """SELECT e.*, r.weight, r.shared_first, r.shared_last FROM
     (SELECT l2.entity_id, COUNT(*) AS weight, MIN(l2.start) AS shared_first, MAX(l2.until) AS shared_last
