@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from bench.proc import ROOT, python, run
+from bench.proc import python, run
 from bench.table import Figure
 
 FULL_RATIO_TARGET = 4.0
@@ -67,9 +67,9 @@ def figures(directory: Path, url: str, backend: str, label: str, env: dict[str, 
     bare = run([python(), "-m", "bench.ingest", "bare", str(directory)])
     info = json.loads(bare.stdout)
     mb, posts = info["bytes"] / 1e6, info["files"]
-    kb_cli = str(ROOT / ".venv" / "bin" / "kb")
-    full = run([kb_cli, "ingest", str(directory), "--db", url, "--quiet"], env=env)
-    noop = run([kb_cli, "ingest", str(directory), "--db", url, "--quiet"], env=env)
+    kb_cli = [python(), "-m", "kb"]  # the `kb` command, wherever the environment put its script
+    full = run([*kb_cli, "ingest", str(directory), "--db", url, "--quiet"], env=env)
+    noop = run([*kb_cli, "ingest", str(directory), "--db", url, "--quiet"], env=env)
     edit = json.loads(run([python(), "-m", "bench.ingest", "edit", str(directory), url, str(rounds)], env=env).stdout)
     ratio = full.seconds / bare.seconds
     size = f"{label} posts"
