@@ -13,7 +13,7 @@ mkdir -p "$CACHE"
 bash scripts/venv.sh test
 
 if [ -z "${KB_SKIP_BROWSER:-}" ]; then
-  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi nanum; then
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i nanum >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "installing chromium and fonts-nanum (Debian packages)"
       apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
