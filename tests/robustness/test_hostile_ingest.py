@@ -2,7 +2,6 @@
 every good file beside them is ingested, the exit code tells, and nothing ingested before is lost."""
 from __future__ import annotations
 
-import os
 import resource
 import subprocess
 import time

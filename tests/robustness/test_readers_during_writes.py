@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-import pytest
 
 from ingest.pipeline import run_ingest
 from kb.store import Store
