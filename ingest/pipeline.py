@@ -28,7 +28,7 @@ from kb.models import PostGraph
 from kb.store import Store
 
 EXTRACTOR_VERSION = "2026.11.30-1"
-BATCH_SIZE = 200
+BATCH_SIZE = 1000  # posts per write: each write re-aggregates the hub entities it touches, so fewer, bigger writes
 
 ProgressCallback = Callable[[int, int, str], None]
 
