@@ -1,6 +1,7 @@
 """Small Korean and English posts written for these tests, and a tiny vocabulary."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ import pytest
 from ingest.parse import ParsedPost, parse_post
 from ingest.read import RawPost
 from ingest.vocabulary import Vocabulary, build_vocabulary
+from kb.store import Store
+from kb.stores import open_store
 
 SKILLS = [
     {"name": "Ray", "category": "infrastructure", "aliases": ["레이"], "strict": ["Ray"]},
@@ -105,3 +108,11 @@ I never learned Kubernetes, and I will not.
 
 I want to learn more about React.
 """
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A real SQLite store: ingest tests check the pipeline; tests/store_contract checks the backends."""
+    opened = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    yield opened
+    opened.close()

@@ -1,7 +1,6 @@
 """The same event told in two posts is one event with two sources (issue 3)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from ingest.vocabulary import Vocabulary
 from kb.ids import entity_id
 from kb.models import Event
 from kb.store import Store
-from kb.stores import open_store
 from tests.ingest.conftest import make_post, write
 
 KO_JOIN = "---\ntitle: 이직 후기\ndate: 2021-05-01\n---\n\n2021년 4월에 한빛데이터에 머신러닝 엔지니어로 입사했다.\n"
@@ -24,12 +22,6 @@ EN_JOIN = ("---\ntitle: Joining Hanbit Data\ndate: 2021-06-01\n---\n\n"
 CURATION = "entities:\n  - {name: Hanbit Data, type: organization, aliases: [한빛데이터]}\n"
 HANBIT = entity_id("organization", "Hanbit Data")
 
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield s
-    s.close()
 
 
 def _joins(store: Store) -> list[dict]:

@@ -3,18 +3,15 @@ extraction, and are re-applied on every ingest."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from ingest.pipeline import run_ingest
 from ingest.resolve import parse_curation
 from kb.ids import entity_id
 from kb.store import Store
-from kb.stores import open_store
 from tests.ingest.conftest import write
 
 KO = ("---\ntitle: 이직 후기\n---\n\n2021년 4월에 한빛데이터에 입사했다. 팀장님과 큐브 클러스터를 도입했다.\n\n"
@@ -23,12 +20,6 @@ EN = "---\ntitle: My new job\n---\n\nI joined Hanbit Data Inc in April 2021 and 
 K8S, PYTHON = entity_id("skill", "Kubernetes"), entity_id("skill", "Python")
 HANBIT = entity_id("organization", "Hanbit Data")
 
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield s
-    s.close()
 
 
 def _posts(tmp_path: Path, curation: str) -> Path:

@@ -2,10 +2,8 @@
 precision is kept as written, and an event with no inferable date has none and says so."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 
 from ingest.entities import extract
 from ingest.eventdates import UNDATED_CONFIDENCE
@@ -15,7 +13,6 @@ from ingest.resolve import tidy
 from ingest.vocabulary import Vocabulary
 from kb.models import Event, TimelineQuery
 from kb.store import Store
-from kb.stores import open_store
 from tests.ingest.conftest import make_post, write
 
 
@@ -82,12 +79,6 @@ def test_a_review_posted_in_january_means_the_reviewed_year(vocab: Vocabulary) -
     assert found["This year I adopted Kubernetes."] == ("2021", None)
     assert found["In March I joined Kakao."] == ("2021-03", None)
 
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield s
-    s.close()
 
 
 def _events(store: Store) -> dict[str, dict]:

@@ -2,26 +2,17 @@
 and every name a user sees is readable (no id, no post slug)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 
 from ingest.pipeline import run_ingest
 from kb.store import Store
-from kb.stores import open_store
 from tests.ingest.conftest import write
 
 A = "---\ntitle: 2021 회고\n---\n\n팀장님과 함께 Ray를 도입했다. 김민수님이 리뷰를 해주셨다.\n"
 B = "---\ntitle: 2022 회고\n---\n\n새 팀장님이 오셨다. 김민수님과 스터디를 진행했다.\n"
 C = "---\ntitle: 2022 in review\n---\n\nMy manager and I shipped the billing API. I joined Kakao with Jane Doe.\n"
 
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield s
-    s.close()
 
 
 def test_roles_are_per_post_names_are_shared_and_all_are_readable(tmp_path: Path, store: Store) -> None:

@@ -10,15 +10,8 @@ from ingest import pipeline
 from ingest.pipeline import run_ingest
 from kb.ids import entity_id
 from kb.store import Store
-from kb.stores import open_store
 from tests.ingest.conftest import EN_REVIEW, KO_RETRO, write
 
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
-    yield s
-    s.close()
 
 
 def test_incremental_add_unchanged_update_remove(tmp_path: Path, store: Store) -> None:
