@@ -16,18 +16,9 @@ from kb.config import Settings
 from kb.errors import StoreError
 from kb.models import TimelineQuery
 from kb.store import MAX_DEPTH, MAX_PATH_LENGTH, Store
-from tests.robustness.corpus import write_good
 
 TOKEN = "limit-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture
-def posts(tmp_path: Path) -> Path:
-    folder = tmp_path / "posts"
-    folder.mkdir()
-    write_good(folder)
-    return folder
 
 
 @pytest.fixture

@@ -15,18 +15,10 @@ import pytest
 from ingest.watch import Outcome, Watcher, is_editor_temp
 from kb.store import Store
 from kb.stores import open_store
-from tests.robustness.corpus import GOOD_POSTS, write_good
+from tests.robustness.corpus import GOOD_POSTS
 from tests.kbproc import KB, kb_env
 
 POST = "good/2021-03-01-ray-tuning"
-
-
-@pytest.fixture
-def posts(tmp_path: Path) -> Path:
-    folder = tmp_path / "posts"
-    folder.mkdir()
-    write_good(folder)
-    return folder
 
 
 @pytest.fixture
