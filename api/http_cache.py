@@ -60,7 +60,8 @@ class HttpCacheMiddleware:
         request = Request(scope)
         owner = is_owner(request)
         state = scope["app"].state
-        graph_version = await run_in_threadpool(state.store.version)
+        store = state.store
+        graph_version = store.version() if store.embedded else await run_in_threadpool(store.version)
         url = scope["path"] + ("?" + scope["query_string"].decode("latin-1") if scope.get("query_string") else "")
         code = f"{self.code}|{state.settings.site_url}"  # the links exports carry
         etag = make_etag(graph_version, owner, state.settings.public_people, code, url)

@@ -45,6 +45,10 @@ class PostState(Protocol):
 
 @runtime_checkable
 class Store(Protocol):
+    embedded: bool
+    """True when the store answers in this process with no network waits (SQLite): its cheap calls,
+    such as version(), may then run on an event loop instead of paying a thread hop."""
+
     # ---- lifecycle ----
     def ensure_schema(self) -> None:
         """Create or migrate the schema; idempotent."""

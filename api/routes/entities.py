@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.deps import PrivateDep, StoreDep
+from api.deps import PrivateDep, StoreDep, off_loop
 from api.paging import Cursor, Limit, next_link
 from api.schemas import EntityList
 from kb.errors import NotFound
@@ -18,7 +18,7 @@ EntityId = Annotated[str, Path(max_length=300, description="an entity id such as
 
 
 @router.get("/entities", response_model=EntityList)
-def entities(
+async def entities(
     request: Request,
     store: StoreDep,
     private: PrivateDep,
@@ -28,32 +28,32 @@ def entities(
     cursor: Cursor = None,
 ) -> EntityList:
     """Entities sorted by the number of events they take part in."""
-    page = store.entities(EntityQuery(type=type, text=q or None, limit=limit, cursor=cursor,  # type: ignore[arg-type]
-                                      include_private=private))
+    page = await off_loop(store.entities, EntityQuery(type=type, text=q or None, limit=limit,  # type: ignore[arg-type]
+                                                      cursor=cursor, include_private=private))
     return EntityList(items=list(page.items), next_cursor=page.next_cursor,
                       next=next_link(request, page.next_cursor))
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail)
-def entity(store: StoreDep, private: PrivateDep, entity_id: EntityId) -> EntityDetail:
-    found = store.entity(entity_id, include_private=private)
+async def entity(store: StoreDep, private: PrivateDep, entity_id: EntityId) -> EntityDetail:
+    found = await off_loop(store.entity, entity_id, include_private=private)
     if found is None:
         raise NotFound("entity", entity_id)
     return found
 
 
 @router.get("/entities/{entity_id}/neighbors", response_model=Neighborhood)
-def neighbors(store: StoreDep, private: PrivateDep, entity_id: EntityId,
+async def neighbors(store: StoreDep, private: PrivateDep, entity_id: EntityId,
               depth: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 1,
               limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBORS_LIMIT,
                                           description="most nodes to return; `truncated` says if some were left out")]
               = NEIGHBORS_LIMIT) -> Neighborhood:
     """Events newest first, each with its entities, hop by hop, up to `limit` nodes."""
-    return store.neighbors(entity_id, depth=depth, include_private=private, limit=limit)
+    return await off_loop(store.neighbors, entity_id, depth=depth, include_private=private, limit=limit)
 
 
 @router.get("/paths", response_model=GraphPath)
-def paths(
+async def paths(
     store: StoreDep,
     private: PrivateDep,
     from_id: Annotated[str, Query(alias="from", max_length=300)],
@@ -61,17 +61,17 @@ def paths(
     max_length: Annotated[int, Query(ge=1, le=MAX_PATH_LENGTH)] = MAX_PATH_LENGTH,
 ) -> GraphPath:
     """The shortest chain entity - event - entity ... between two entities."""
-    found = store.path(from_id, to_id, max_length=max_length, include_private=private)
+    found = await off_loop(store.path, from_id, to_id, max_length=max_length, include_private=private)
     if found is None:
         raise NotFound("path", f"{from_id} -> {to_id}")
     return found
 
 
 @router.get("/skills/{entity_id}/related", response_model=list[RelatedSkill])
-def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
+async def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
             limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[RelatedSkill]:
     """Skills used in the same events, weighted by events shared, with first and last dates."""
     try:  # the store checks existence itself; loading the entity first cost a hub's every mention
-        return store.related(entity_id, limit=limit, include_private=private)
+        return await off_loop(store.related, entity_id, limit=limit, include_private=private)
     except NotFound as exc:
         raise NotFound("skill", entity_id) from exc

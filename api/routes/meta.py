@@ -3,19 +3,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import PrivateDep, StoreDep
+from api.deps import PrivateDep, StoreDep, off_loop
 from api.schemas import Health
 from kb.models import Stats
+from kb.store import Store
 
 router = APIRouter(tags=["meta"])
 
 
 @router.get("/stats", response_model=Stats)
-def stats(store: StoreDep, private: PrivateDep) -> Stats:
-    return store.stats(include_private=private)
+async def stats(store: StoreDep, private: PrivateDep) -> Stats:
+    return await off_loop(store.stats, include_private=private)
 
 
 @router.get("/health", response_model=Health)
-def health(store: StoreDep) -> Health:
+async def health(store: StoreDep) -> Health:
+    return await off_loop(_health, store)
+
+
+def _health(store: Store) -> Health:
     return Health(status="ok" if store.ping() else "degraded", store=type(store).__name__,
                   version=store.version())

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.deps import PrivateDep, StoreDep
+from api.deps import PrivateDep, StoreDep, off_loop
 from api.paging import Cursor, Limit, next_link
 from api.schemas import EventList
 from kb.errors import NotFound
@@ -18,7 +18,7 @@ DateParam = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY,
 
 
 @router.get("/timeline", response_model=EventList)
-def timeline(
+async def timeline(
     request: Request,
     store: StoreDep,
     private: PrivateDep,
@@ -33,7 +33,7 @@ def timeline(
     cursor: Cursor = None,
 ) -> EventList:
     """Events sorted by date (a bare year sorts before its months); undated events last."""
-    page = store.timeline(TimelineQuery(
+    page = await off_loop(store.timeline, TimelineQuery(
         date_from=date_from, date_to=date_to, kind=kind, entity=entity, text=q or None,
         limit=limit, cursor=cursor, include_private=private,
     ))
@@ -42,9 +42,9 @@ def timeline(
 
 
 @router.get("/events/{event_id}", response_model=Event)
-def event(store: StoreDep, private: PrivateDep,
+async def event(store: StoreDep, private: PrivateDep,
           event_id: Annotated[str, Path(max_length=300)]) -> Event:
-    found = store.event(event_id, include_private=private)
+    found = await off_loop(store.event, event_id, include_private=private)
     if found is None:
         raise NotFound("event", event_id)
     return found

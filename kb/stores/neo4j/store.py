@@ -48,6 +48,8 @@ T = TypeVar("T")
 class Neo4jStore:
     """Thread-safe: the driver's pool hands each call its own session."""
 
+    embedded = False
+
     def __init__(self, settings: ConnectionSettings) -> None:
         self.settings = settings
         self._driver: Driver | None = None

@@ -36,6 +36,8 @@ from kb.stores.sqlite.search import search as run_search
 class SqliteStore:
     """Thread-safe: each thread gets its own connection; writes are single transactions."""
 
+    embedded = True
+
     def __init__(self, file: str | Path) -> None:
         self.file = Path(file)  # not `path`: that name is the shortest-path read
         self._connections = Connections(self.file)
