@@ -54,10 +54,11 @@ def create_app(store: Store | None = None, settings: Settings | None = None,
     if store is not None:
         app.state.store = store
     install_error_handlers(app)
-    # Portfolio layers, innermost first: people masking reads plain JSON, caching answers 304 early.
+    # Portfolio layers, innermost first: people masking reads plain JSON; caching answers 304 early
+    # and keeps repeated answers already compressed.
     install_privacy(app, settings)
-    install_http_cache(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)  # level 9 costs 3x the CPU for 3% less
+    install_http_cache(app, settings.response_cache_mb)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"], allow_headers=["Authorization", "If-None-Match"],

@@ -1,7 +1,8 @@
 """HTTP caching for every GET read, so browsers, proxies and static site generators can revalidate
 cheaply: a weak ETag derived from the graph version, the viewer, the people mode, the code and the
 URL (it changes exactly when what the URL shows can change), Cache-Control by viewer, and 304
-when If-None-Match matches, answered before any route or store query runs."""
+when If-None-Match matches, answered before any route or store query runs. A repeated GET is
+answered from the server's own response cache under the same key (api/response_cache.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -14,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import kb
 from api.deps import is_owner
+from api.response_cache import Kept, ResponseCache
 
 PUBLIC_CACHE = "public, max-age=60"
 OWNER_CACHE = "private, no-cache"
@@ -44,14 +46,17 @@ def matches(if_none_match: str, etag: str) -> bool:
     return "*" in tags or any(t.removeprefix("W/") == bare for t in tags)
 
 
-def install_http_cache(app: FastAPI) -> None:
-    app.add_middleware(HttpCacheMiddleware, code=code_version())
+def install_http_cache(app: FastAPI, response_cache_mb: float) -> None:
+    """Outside gzip, so that a kept answer is kept compressed."""
+    app.state.response_cache = ResponseCache(int(response_cache_mb * 1024 * 1024))
+    app.add_middleware(HttpCacheMiddleware, code=code_version(), cache=app.state.response_cache)
 
 
 class HttpCacheMiddleware:
-    def __init__(self, app: ASGIApp, code: str) -> None:
+    def __init__(self, app: ASGIApp, code: str, cache: ResponseCache) -> None:
         self.app = app
         self.code = code
+        self.cache = cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope["path"] in UNCACHED_PATHS:
@@ -71,8 +76,18 @@ class HttpCacheMiddleware:
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return
+        gzip = "gzip" in request.headers.get("accept-encoding", "")  # what GZipMiddleware decides on
+        keep = self.cache.enabled and scope["method"] == "GET" and "range" not in request.headers
+        kept = self.cache.get(graph_version, etag, gzip) if keep else None
+        if kept is not None:
+            await send({"type": "http.response.start", "status": kept.status, "headers": list(kept.headers)})
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        recorded: list[tuple[bytes, bytes]] | None = None
+        chunks: list[bytes] = []
 
         async def sender(message: Message) -> None:
+            nonlocal recorded
             if message["type"] == "http.response.start" and message["status"] == 200:
                 out = MutableHeaders(scope=message)
                 for name in ("etag", "last-modified"):
@@ -84,6 +99,13 @@ class HttpCacheMiddleware:
                         out["vary"] = ", ".join(sorted(merged))
                     else:
                         out[name.decode()] = value.decode()
+                recorded = list(message["headers"]) if keep else None
+            elif message["type"] == "http.response.body" and recorded is not None:
+                chunks.append(message.get("body", b""))
+                if sum(map(len, chunks)) > self.cache.largest:
+                    recorded = None
+                elif not message.get("more_body", False):
+                    self.cache.put(graph_version, etag, gzip, Kept(200, tuple(recorded), b"".join(chunks)))
             await send(message)
 
         await self.app(scope, receive, sender)

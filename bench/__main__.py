@@ -87,7 +87,7 @@ def run_suite(args: argparse.Namespace, work: Path) -> list[Figure]:
         figures += api.figures(store, url, "sqlite", label, concurrency=args.concurrency, max_requests=args.requests,
                                max_seconds=args.duration, workers=args.workers)
         store.close()
-        print(render(figures[-6:]), file=sys.stderr, flush=True)
+        print(render(figures[-8:]), file=sys.stderr, flush=True)
         if neo4j and n in neo4j_sizes:
             _say(f"API: {label} events on Neo4j")
             _empty_neo4j(neo4j)

@@ -24,9 +24,9 @@ def test_the_suite_prints_its_table(tmp_path: Path) -> None:
     assert table.startswith("| backend | size | figure | value | baseline (same run) | ratio | target | met |")
     for figure in ("bare markdown-it-py parse", "full ingest, wall", "peak RSS", "no-op re-ingest",
                    "one edited post", "/health", "/timeline", "/entities/{id}/neighbors?depth=2", "/paths",
-                   "/search", "/skills/{id}/related"):
+                   "/search", "/skills/{id}/related", "response cache on"):
         assert figure in table, figure
     rows = [line for line in table.splitlines() if line.startswith("| sqlite |")]
-    assert len(rows) == 7 + 6 and all(row.count("|") == 9 for row in rows)
+    assert len(rows) == 7 + 6 + 2 and all(row.count("|") == 9 for row in rows)
     assert "errors" not in table  # every request got an answer
     assert "Machine:" in table and "| sqlite | 12 posts | full ingest" in done.stdout  # printed too

@@ -68,3 +68,35 @@ def test_cors_allows_the_configured_origins_and_exposes_the_etag(make_client: Ca
     assert "etag" in allowed.headers["access-control-expose-headers"].lower()
     other = client.get("/timeline", headers={"Origin": "https://evil.example.org"})
     assert "access-control-allow-origin" not in other.headers
+
+
+def test_a_repeated_read_is_answered_from_memory_until_the_graph_changes(client: TestClient, doc_store: Store) -> None:
+    cache = client.app.state.response_cache  # type: ignore[attr-defined]
+    first = client.get("/timeline")
+    assert len(cache) == 1
+    again = client.get("/timeline")
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"] and len(cache) == 1
+    document = make_document()
+    document.pop("base_url")
+    document["events"][0]["title"] = "알고리즘 스터디 운영 (edited)"
+    doc_store.import_(document)
+    after = client.get("/timeline")
+    assert "(edited)" in after.text and "(edited)" not in first.text
+    assert after.headers["etag"] != first.headers["etag"]
+
+
+def test_kept_answers_are_apart_per_encoding_and_viewer(client: TestClient) -> None:
+    zipped = client.get("/page/data", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/page/data", headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers
+    assert plain.json() == zipped.json()
+    public = client.get("/timeline").text
+    owner = client.get("/timeline", headers=OWNER).text
+    assert "비밀" in owner and "비밀" not in public
+    assert "비밀" not in client.get("/timeline").text and "비밀" in client.get("/timeline", headers=OWNER).text
+
+
+def test_the_response_cache_can_be_turned_off(make_client: Callable[..., TestClient]) -> None:
+    client = make_client(response_cache_mb=0)
+    assert client.get("/timeline").status_code == 200 and client.get("/timeline").status_code == 200
+    assert len(client.app.state.response_cache) == 0  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from kb.stores.common import cursor
 from kb.stores.common import text as fts
 from kb.stores.common.graphs import lower_key, query_date, sorted_sources, upper_key
 from kb.stores.sqlite import queries as q
-from kb.stores.sqlite.rows import entity_from_row, event_from_row, post_from_row, source_from_row
+from kb.stores.sqlite.rows import entity_from_row, event_from_values, post_from_row, source_from_row, source_from_values
 
 
 def scope_of(include_private: bool) -> int:
@@ -41,25 +41,27 @@ def mask_of(scope: int) -> int:
 
 def load_events(conn: sqlite3.Connection, scope: int, ids: list[str] | None) -> list[Event]:
     """Events with their visible entities and sources, in the order of `ids` (all when None)."""
+    tuples = conn.cursor()
+    tuples.row_factory = None
     if ids is None:
-        rows = list(conn.execute(q.ALL_EVENT_ROWS, (scope,)))
-        links = conn.execute(q.ALL_EVENT_LINKS, (scope,))
-        sources = conn.execute(q.ALL_EVENT_SOURCES, (scope,))
+        rows = tuples.execute(q.ALL_EVENT_ROWS, (scope,)).fetchall()
+        links = conn.execute(q.ALL_EVENT_LINKS, (scope,)).fetchall()
+        sources = tuples.execute(q.ALL_EVENT_SOURCES, (scope,)).fetchall()
     else:
         if not ids:
             return []
         packed = json.dumps(ids)
         order = {ident: i for i, ident in enumerate(ids)}
-        rows = sorted(conn.execute(q.EVENT_ROWS, (scope, packed)), key=lambda r: order[r["id"]])
-        links = conn.execute(q.EVENT_LINKS, (scope, packed))
-        sources = conn.execute(q.EVENT_SOURCES, (packed, scope))
+        rows = sorted(tuples.execute(q.EVENT_ROWS, (scope, packed)).fetchall(), key=lambda r: order[r[0]])
+        links = tuples.execute(q.EVENT_LINKS, (scope, packed)).fetchall()
+        sources = tuples.execute(q.EVENT_SOURCES, (packed, scope)).fetchall()
     entities: dict[str, list[str]] = defaultdict(list)
-    for link in links:
-        entities[link["event_id"]].append(link["entity_id"])
+    for event_id, entity_id in links:
+        entities[event_id].append(entity_id)
     found: dict[str, list[Source]] = defaultdict(list)
     for row in sources:
-        found[row["event_id"]].append(source_from_row(row))
-    return [event_from_row(r, entities[r["id"]], found[r["id"]]) for r in rows]
+        found[row[0]].append(source_from_values(row[1:]))
+    return [event_from_values(r, entities[r[0]], found[r[0]]) for r in rows]
 
 
 def event(conn: sqlite3.Connection, event_id: str, include_private: bool) -> Event | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from kb.models import Entity, Event, Post, PostGraph, Source, date_sort_key
@@ -53,12 +54,19 @@ def source_from_row(row: sqlite3.Row) -> Source:
                   start=row["start"], end=row["end"], line=row["line"])
 
 
+def source_from_values(values: Sequence[Any]) -> Source:
+    """(src_post_id, post, section, quote, start, end, line), as queries.EVENT_SOURCES selects them."""
+    post_id, post, section, quote, start, end, line = values
+    return Source(post_id=post_id, post=post, section=section, quote=quote, start=start, end=end, line=line)
+
+
 def entity_from_row(row: sqlite3.Row) -> Entity:
     return Entity(id=row["id"], type=row["type"], name=row["name"], aliases=tuple(json.loads(row["aliases"])),
                   category=row["category"])
 
 
-def event_from_row(row: sqlite3.Row, entities: list[str], sources: list[Source]) -> Event:
-    return Event(id=row["id"], title=row["title"], kind=row["kind"], start=row["start"], end=row["end"],
-                 confidence=row["confidence"], entities=tuple(sorted(set(entities))),
-                 sources=sorted_sources(sources))
+def event_from_values(values: Sequence[Any], entities: list[str], sources: list[Source]) -> Event:
+    """(id, title, kind, start, end, confidence), as queries.EVENT_ROWS selects them."""
+    event_id, title, kind, start, end, confidence = values
+    return Event(id=event_id, title=title, kind=kind, start=start, end=end, confidence=confidence,
+                 entities=tuple(sorted(set(entities))), sources=sorted_sources(sources))
