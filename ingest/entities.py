@@ -78,15 +78,23 @@ MAX_SIGHTINGS = 200  # per entity and post: enough evidence, and a 20 MB post st
 class _Collector:
     def __init__(self, post: ParsedPost, unit: Unit, lines: LineIndex, counts: dict[str, int]) -> None:
         self.post, self.unit, self.lines, self.counts = post, unit, lines, counts
-        self.spans = sentences(unit.masked)
-        self.span_starts = [lo for lo, _ in self.spans]
+        self._spans: list[tuple[int, int]] | None = None  # split on first use: most units yield nothing
+        self.span_starts: list[int] = []
         self.found: list[Sighting] = []
         self.taken: list[tuple[int, int]] = []  # kept sorted
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = sentences(self.unit.masked)
+            self.span_starts = [lo for lo, _ in self._spans]
+        return self._spans
+
     def sentence_of(self, start: int) -> tuple[int, int]:
+        spans = self.spans
         i = bisect_right(self.span_starts, start) - 1
-        if i >= 0 and start < self.spans[i][1]:
-            return self.spans[i]
+        if i >= 0 and start < spans[i][1]:
+            return spans[i]
         return 0, len(self.unit.text)
 
     def _inside_taken(self, start: int, end: int) -> bool:

@@ -83,18 +83,34 @@ def _is_latin(form: str) -> bool:
     return not _HANGUL.search(form)
 
 
-def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # what _WORD matches
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _edges(form: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a form starts/ends with a Latin word character, starts/ends with Hangul: fixed per form."""
+    if not form:
+        return False, False, False, False
+    return form[0] in _WORD_CHARS, form[-1] in _WORD_CHARS, _is_hangul(form[0]), _is_hangul(form[-1])
+
+
+def _boundary_ok(text: str, start: int, end: int, form: str,
+                 edges: tuple[bool, bool, bool, bool] | None = None) -> bool:
+    word_first, word_last, hangul_first, hangul_last = edges or _edges(form)
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if _WORD.match(form[0]) and _WORD.match(before):
+    if word_first and before in _WORD_CHARS:
         return False
-    if _WORD.match(form[-1]) and (_WORD.match(after) or after in "+#"):
+    if word_last and (after in _WORD_CHARS or after in "+#"):
         return False
-    if _HANGUL.match(form[0]) and _HANGUL.match(before):
+    if hangul_first and _is_hangul(before):
         return False
-    if _HANGUL.match(form[-1]):
-        run = re.match(r"[\uac00-\ud7a3]*", text[end:])
-        tail = run.group(0) if run else ""
+    if hangul_last:
+        tail = _HANGUL_RUN.match(text, end).group(0)  # type: ignore[union-attr]  # `*` always matches
         if tail and tail not in PARTICLES and not _TAIL.match(tail):
             return False
     return True
@@ -141,30 +157,47 @@ def _with_context(text: str, kept: list[Hit]) -> list[Hit]:
 def _particle_follows(text: str, end: int) -> bool:
     """'ray를', 'go로': a Latin word with a Korean particle is a term, whatever its case
     (the ambiguity that makes 'ray' or 'go' strict is an English-prose one)."""
-    run = re.match(r"[\uac00-\ud7a3]+", text[end:])
-    if run is None:
+    run = _HANGUL_RUN.match(text, end)
+    if run is None or not run.group(0):
         return False
     return run.group(0) in PARTICLES or bool(_TAIL.match(run.group(0)))
 
 
+# one vocabulary entry as the matcher reads it: form, term, strict, Latin, length, edges (see _edges)
+_Entry = tuple[str, Term, bool, bool, int, tuple[bool, bool, bool, bool]]
+
+
 class Matcher:
-    """All vocabulary forms in one automaton; `find` returns the longest non-overlapping hits."""
+    """All vocabulary forms in one automaton; `find` returns the longest non-overlapping hits.
+
+    One-letter Latin forms ("R", "C") match only as written, so they are found by their exact
+    character instead: in the automaton every lower-case r and c in a text was a hit to reject.
+    """
 
     def __init__(self, terms: list[Term]) -> None:
         self._auto = ahocorasick.Automaton()
-        # each entry carries whether its form is Latin, worked out once here rather than per hit
-        table: dict[str, list[tuple[str, Term, bool, bool]]] = {}
+        # what each entry needs per hit (Latin? length, edges) is worked out once here
+        table: dict[str, list[_Entry]] = {}
         for term in terms:
             for form in term.loose:
                 if form.strip():
-                    table.setdefault(lower_keep_length(form), []).append((form, term, False, _is_latin(form)))
+                    table.setdefault(lower_keep_length(form), []).append(
+                        (form, term, False, _is_latin(form), len(form), _edges(form)))
             for form in term.strict:
-                table.setdefault(lower_keep_length(form), []).append((form, term, True, _is_latin(form)))
+                table.setdefault(lower_keep_length(form), []).append(
+                    (form, term, True, _is_latin(form), len(form), _edges(form)))
+        self._single: dict[str, list[_Entry]] = {}
         for key, entries in table.items():
-            self._auto.add_word(key, entries)
+            if len(key) == 1 and all(latin for _, _, _, latin, _, _ in entries):
+                self._single[key] = entries
+            else:
+                self._auto.add_word(key, entries)
         self.empty = not table
-        if not self.empty:
+        self._has_auto = len(self._auto) > 0
+        if self._has_auto:
             self._auto.make_automaton()
+        forms = sorted({form for entries in self._single.values() for form, *_ in entries})
+        self._single_at = re.compile("|".join(map(re.escape, forms))) if forms else None
 
     def find(self, text: str, low: str | None = None) -> list[Hit]:
         """Hits in `text`; pass `low` (its lower-cased form) when several matchers read one text."""
@@ -172,20 +205,18 @@ class Matcher:
             return []
         low = low if low is not None else lower_keep_length(text)
         hits: list[Hit] = []
-        for end_index, entries in self._auto.iter(low):
-            for form, term, strict, latin in entries:
-                start, end = end_index - len(form) + 1, end_index + 1
-                surface = text[start:end]
-                loose_ok = surface == form or (latin and len(form) >= 2 and _particle_follows(text, end))
-                if strict and not loose_ok:
-                    continue
-                if not strict and latin and len(form) <= 2 and not loose_ok:
-                    continue  # short Latin forms ("R", "Go") only as written
-                if latin and (_dotted(text, start, end) or (len(form) <= 2 and not _short_form_ok(text, start, end))):
-                    continue
-                if _boundary_ok(text, start, end, form):
-                    hits.append(Hit(term, start, end, surface))
-                    break
+        if self._has_auto:
+            for end_index, entries in self._auto.iter(low):
+                hit = _first_hit(text, end_index, entries)
+                if hit is not None:
+                    hits.append(hit)
+        if self._single_at is not None:
+            # where the automaton would have matched a one-letter key (low[i] is the key) and the
+            # letter is written as some form: no other position can pass the as-written check
+            for m in self._single_at.finditer(text):
+                entries = self._single.get(low[m.start()])
+                if entries is not None and (hit := _first_hit(text, m.start(), entries)) is not None:
+                    hits.append(hit)
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         for hit in hits:
@@ -195,6 +226,22 @@ class Matcher:
         if any(len(h.surface) == 1 for h in kept):
             kept = _with_context(text, kept)
         return kept
+
+
+def _first_hit(text: str, end_index: int, entries: list[_Entry]) -> Hit | None:
+    """The first entry of a key found ending at `end_index` that passes every check, if any."""
+    for form, term, strict, latin, size, edges in entries:
+        start, end = end_index - size + 1, end_index + 1
+        surface = text[start:end]
+        # strict forms, and short Latin forms ("R", "Go"), only as written (or before a Korean particle)
+        if (strict or (latin and size <= 2)) and surface != form \
+                and not (latin and size >= 2 and _particle_follows(text, end)):
+            continue
+        if latin and (_dotted(text, start, end) or (size <= 2 and not _short_form_ok(text, start, end))):
+            continue
+        if _boundary_ok(text, start, end, form, edges):
+            return Hit(term, start, end, surface)
+    return None
 
 
 def _load_yaml(path: Path) -> list[dict[str, Any]]:
