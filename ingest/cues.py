@@ -87,19 +87,39 @@ _GENERIC_NAME_WORDS = frozenset("International Annual National Global Local Mont
                                 "Asian World First Second Third Open Joint Workshop Proceedings IEEE ACM".split())
 
 
+# Literals each pattern cannot match without: a unit lacking all of them skips the (slow) scan.
+_KO_ORG_SUFFIX_NEEDS = ("대학교", "대학원", "연구소", "연구원", "재단", "학회", "협회", "주식회사")
+_KO_CORP_NEEDS = ("주식회사", "㈜", "(주)")
+_KO_JOIN_NEEDS = ("입사", "이직", "이적", "합류", "취업", "인턴", "재직", "근무")
+_EN_ORG_SUFFIX_NEEDS = ("Inc", "Corp", "Lab", "Ltd", "LLC", "GmbH", "Technologies", "University", "College",
+                        "Institute", "Foundation", "Group", "Studio")
+_EN_MEDIA_NEEDS = ("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup")
+_EN_PERSON_NEEDS = ("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband", "artner",
+                    "ofounder", "o-founder", "eammate", "dvisor", "rother", "ister")
+_KO_PROJECT_NEEDS = ("대회", "스터디", "게임잼", "해커톤", "공모전", "프로젝트", "라이브러리", "챌린지", "캠프")
+
+
+def _has(text: str, needles: tuple[str, ...]) -> bool:
+    return any(n in text for n in needles)
+
+
 def organizations(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
-    for m in _KO_ORG_SUFFIX.finditer(text):
-        out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
-    for m in _KO_CORP.finditer(text):
-        out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
-    for m in _KO_JOIN.finditer(text) if narrative else ():
+    if _has(text, _KO_ORG_SUFFIX_NEEDS):
+        for m in _KO_ORG_SUFFIX.finditer(text):
+            out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
+    if _has(text, _KO_CORP_NEEDS):
+        for m in _KO_CORP.finditer(text):
+            out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
+    for m in _KO_JOIN.finditer(text) if narrative and _has(text, _KO_JOIN_NEEDS) else ():
         name = m.group(1)
         if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name):
             out.append(Cue("organization", name, m.start(1), m.end(1)))
-    if narrative:
+    if narrative and _has(text, ORG_HEADS):
         out.extend(_descriptive_orgs(text))
-    for pattern in (_EN_ORG_SUFFIX, _EN_MEDIA):
+    for pattern, needs in ((_EN_ORG_SUFFIX, _EN_ORG_SUFFIX_NEEDS), (_EN_MEDIA, _EN_MEDIA_NEEDS)):
+        if not _has(text, needs):
+            continue
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             words = name.split()
@@ -107,18 +127,23 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
                 words = words[1:]
             if len(words) >= 2 and not all(w in _GENERIC_NAME_WORDS for w in words[:-1]):
                 out.append(Cue("organization", " ".join(words), m.end(1) - len(" ".join(words)), m.end(1)))
-    if narrative and _WORK_CONTEXT.search(text):
-        for m in _EN_AT.finditer(text):
+    # the name pattern is the cheaper scan; the work context is only read when it found something
+    at_names = list(_EN_AT.finditer(text)) if narrative else []
+    if at_names and _WORK_CONTEXT.search(text):
+        for m in at_names:
             name = m.group(1).strip()
             if _name_ok(name):
                 out.append(Cue("organization", name, m.start(1), m.start(1) + len(name)))
     return out
 
 
+_DESCRIPTIVE_ORG = re.compile(rf"((?:{_H}+\s+)?)((?:{_H}+)\s+)({'|'.join(ORG_HEADS)})(?={_H}{{0,3}}(?:\W|$))")
+
+
 def _descriptive_orgs(text: str) -> list[Cue]:
     """'첫 회사', '외국계 회사', '지인이 창업한 회사': a common head made particular by its modifier."""
     out: list[Cue] = []
-    for m in re.finditer(rf"((?:{_H}+\s+)?)((?:{_H}+)\s+)({'|'.join(ORG_HEADS)})(?={_H}{{0,3}}(?:\W|$))", text):
+    for m in _DESCRIPTIVE_ORG.finditer(text):
         subject, modifier, head = m.group(1).strip(), m.group(2).strip(), m.group(3)
         if modifier in ORG_MODIFIERS:
             out.append(Cue("organization", f"{modifier} {head}", m.start(2), m.end(3), scoped=True))
@@ -131,7 +156,7 @@ def _descriptive_orgs(text: str) -> list[Cue]:
 
 def projects(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
-    for m in _KO_PROJECT.finditer(text):
+    for m in _KO_PROJECT.finditer(text) if _has(text, _KO_PROJECT_NEEDS) else ():
         token = m.group(1)
         start = m.start(1)
         # up to two preceding noun words: "내부 연구용 라이브러리", "팀내 스터디"
@@ -157,7 +182,7 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     if not narrative:
         return out
-    for m in _EN_PERSON.finditer(text):
+    for m in _EN_PERSON.finditer(text) if _has(text, _EN_PERSON_NEEDS) else ():
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     for m in _EN_FULL_NAME.finditer(text):
@@ -165,10 +190,10 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
         name = m.group(group)
         if _name_ok(name) and not any(w in NOT_NAMES for w in name.split()):
             out.append(Cue("person", name, m.start(group), m.end(group)))
-    for m in _KO_NAME.finditer(text):
+    for m in _KO_NAME.finditer(text) if "님" in text else ():
         if m.group(0) not in _NOT_KO_NAMES and not m.group(1).endswith(_ROLE_TAILS):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
-    for m in _OCCUPATION.finditer(text):
+    for m in _OCCUPATION.finditer(text) if "분" in text else ():
         out.append(Cue("person", m.group(1), m.start(1), m.end(1), scoped=True))
     return out
 

@@ -64,16 +64,22 @@ class Section:
     blocks: tuple[Block, ...] = ()
 
 
+# what each mask pattern cannot match without: most blocks have no code, math or HTML to scan for
+_MASK_NEEDS: tuple[tuple[str, ...], ...] = (("`",), ("$",), ("![",), ("<",), ("](",), ("http", "www."), ("{",))
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def mask(text: str) -> str:
     """Blank (with spaces, keeping length) everything that must never yield an entity."""
     out = text
-    for pattern in _MASKS:
-        out = pattern.sub(lambda m: _keep_lines(m.group(0)), out)
+    for pattern, needs in zip(_MASKS, _MASK_NEEDS):
+        if any(n in out for n in needs):
+            out = pattern.sub(lambda m: _keep_lines(m.group(0)), out)
     return out.replace("[", " ").replace("]", " ")
 
 
 def _keep_lines(chunk: str) -> str:
-    return re.sub(r"[^\n]", " ", chunk)
+    return _NOT_NEWLINE.sub(" ", chunk) if "\n" in chunk else " " * len(chunk)
 
 
 def _plain(inline: Token) -> str:
@@ -141,7 +147,7 @@ def parse_body(body: str) -> list[Section]:
                 continue
             text = body[start:end]
             links = tuple(Link(m.group(1), m.group(2), start + m.start(), start + m.end())
-                          for m in _LINK.finditer(text))
+                          for m in _LINK.finditer(text)) if "](" in text else ()
             depth = sum(1 for c in context if c.endswith("list_open"))
             sections[-1]["blocks"].append(Block(kind, text, mask(text), start, end,
                                                 bisect_right(lines, start), max(depth - 1, 0), links))

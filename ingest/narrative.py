@@ -19,8 +19,24 @@ _NARRATIVE_TITLE = re.compile(r"이직|퇴사|입사|취업|합격|근황|커리
                               r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I)
 
 
+_last: tuple[ParsedPost | None, bool] = (None, False)
+
+
 def is_narrative(post: ParsedPost) -> bool:
-    """A retrospective or career post, as opposed to a technical write-up."""
+    """A retrospective or career post, as opposed to a technical write-up.
+
+    Four stages ask about the same post in a row; the last answer is kept (posts are immutable).
+    """
+    global _last
+    last_post, answer = _last
+    if last_post is post:
+        return answer
+    answer = _is_narrative(post)
+    _last = (post, answer)
+    return answer
+
+
+def _is_narrative(post: ParsedPost) -> bool:
     meta = post.meta
     if is_retrospective(meta.title) or _NARRATIVE_TITLE.search(meta.title):
         return True
