@@ -87,38 +87,39 @@ _GENERIC_NAME_WORDS = frozenset("International Annual National Global Local Mont
                                 "Asian World First Second Third Open Joint Workshop Proceedings IEEE ACM".split())
 
 
-# Literals each pattern cannot match without: a unit lacking all of them skips the (slow) scan.
-_KO_ORG_SUFFIX_NEEDS = ("대학교", "대학원", "연구소", "연구원", "재단", "학회", "협회", "주식회사")
-_KO_CORP_NEEDS = ("주식회사", "㈜", "(주)")
-_KO_JOIN_NEEDS = ("입사", "이직", "이적", "합류", "취업", "인턴", "재직", "근무")
-_EN_ORG_SUFFIX_NEEDS = ("Inc", "Corp", "Lab", "Ltd", "LLC", "GmbH", "Technologies", "University", "College",
-                        "Institute", "Foundation", "Group", "Studio")
-_EN_MEDIA_NEEDS = ("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup")
-_EN_PERSON_NEEDS = ("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband", "artner",
-                    "ofounder", "o-founder", "eammate", "dvisor", "rother", "ister")
-_KO_PROJECT_NEEDS = ("대회", "스터디", "게임잼", "해커톤", "공모전", "프로젝트", "라이브러리", "챌린지", "캠프")
+def _needs(*literals: str) -> re.Pattern[str]:
+    """A scan for literals a pattern cannot match without: a unit lacking them skips the slow pattern."""
+    return re.compile("|".join(map(re.escape, literals)))
 
 
-def _has(text: str, needles: tuple[str, ...]) -> bool:
-    return any(n in text for n in needles)
+_KO_ORG_SUFFIX_NEEDS = _needs("대학교", "대학원", "연구소", "연구원", "재단", "학회", "협회", "주식회사")
+_KO_CORP_NEEDS = _needs("주식회사", "㈜", "(주)")
+_KO_JOIN_NEEDS = _needs("입사", "이직", "이적", "합류", "취업", "인턴", "재직", "근무")
+_ORG_HEADS_NEEDS = _needs(*ORG_HEADS)
+_EN_ORG_SUFFIX_NEEDS = _needs("Inc", "Corp", "Lab", "Ltd", "LLC", "GmbH", "Technologies", "University", "College",
+                              "Institute", "Foundation", "Group", "Studio")
+_EN_MEDIA_NEEDS = _needs("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup")
+_EN_PERSON_NEEDS = _needs("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband",
+                          "artner", "ofounder", "o-founder", "eammate", "dvisor", "rother", "ister")
+_KO_PROJECT_NEEDS = _needs("대회", "스터디", "게임잼", "해커톤", "공모전", "프로젝트", "라이브러리", "챌린지", "캠프")
 
 
 def organizations(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
-    if _has(text, _KO_ORG_SUFFIX_NEEDS):
+    if _KO_ORG_SUFFIX_NEEDS.search(text):
         for m in _KO_ORG_SUFFIX.finditer(text):
             out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
-    if _has(text, _KO_CORP_NEEDS):
+    if _KO_CORP_NEEDS.search(text):
         for m in _KO_CORP.finditer(text):
             out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
-    for m in _KO_JOIN.finditer(text) if narrative and _has(text, _KO_JOIN_NEEDS) else ():
+    for m in _KO_JOIN.finditer(text) if narrative and _KO_JOIN_NEEDS.search(text) else ():
         name = m.group(1)
         if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name):
             out.append(Cue("organization", name, m.start(1), m.end(1)))
-    if narrative and _has(text, ORG_HEADS):
+    if narrative and _ORG_HEADS_NEEDS.search(text):
         out.extend(_descriptive_orgs(text))
     for pattern, needs in ((_EN_ORG_SUFFIX, _EN_ORG_SUFFIX_NEEDS), (_EN_MEDIA, _EN_MEDIA_NEEDS)):
-        if not _has(text, needs):
+        if not needs.search(text):
             continue
         for m in pattern.finditer(text):
             name = m.group(1).strip()
@@ -156,7 +157,7 @@ def _descriptive_orgs(text: str) -> list[Cue]:
 
 def projects(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
-    for m in _KO_PROJECT.finditer(text) if _has(text, _KO_PROJECT_NEEDS) else ():
+    for m in _KO_PROJECT.finditer(text) if _KO_PROJECT_NEEDS.search(text) else ():
         token = m.group(1)
         start = m.start(1)
         # up to two preceding noun words: "내부 연구용 라이브러리", "팀내 스터디"
@@ -182,7 +183,7 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     if not narrative:
         return out
-    for m in _EN_PERSON.finditer(text) if _has(text, _EN_PERSON_NEEDS) else ():
+    for m in _EN_PERSON.finditer(text) if _EN_PERSON_NEEDS.search(text) else ():
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     for m in _EN_FULL_NAME.finditer(text):

@@ -16,6 +16,11 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 _MD = MarkdownIt("commonmark", {"html": True}).use(dollarmath_plugin).enable("table")
+# The body is parsed into blocks only: inline parsing is a third of markdown-it's time and only
+# headings need it (their plain text), so each heading is parsed inline on its own, with the
+# document's env (its link references), exactly as the full parse would have.
+_MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).use(dollarmath_plugin).enable("table")
+_MD_BLOCKS.core.ruler.disable("inline")
 
 # every repetition is bounded: hostile input (100k brackets, unclosed backticks) stays linear
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]\(\s*<?([^)\s>]{0,2000})>?"
@@ -65,7 +70,7 @@ class Section:
 
 
 # what each mask pattern cannot match without: most blocks have no code, math or HTML to scan for
-_MASK_NEEDS: tuple[tuple[str, ...], ...] = (("`",), ("$",), ("![",), ("<",), ("](",), ("http", "www."), ("{",))
+_MASK_NEEDS = tuple(re.compile(literals) for literals in (r"`", r"\$", r"!\[", r"<", r"\]\(", r"http|www\.", r"\{"))
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -73,7 +78,7 @@ def mask(text: str) -> str:
     """Blank (with spaces, keeping length) everything that must never yield an entity."""
     out = text
     for pattern, needs in zip(_MASKS, _MASK_NEEDS):
-        if any(n in out for n in needs):
+        if needs.search(out):
             out = pattern.sub(lambda m: _keep_lines(m.group(0)), out)
     return out.replace("[", " ").replace("]", " ")
 
@@ -110,7 +115,8 @@ def _locate(body: str, lines: list[int], token_map: list[int], content: str) -> 
 def parse_body(body: str) -> list[Section]:
     """The heading tree: one Section per heading, plus a preamble, each with its text blocks."""
     lines = [0] + [m.end() for m in re.finditer(r"\n", body)]
-    tokens = _MD.parse(body)
+    env: dict[str, Any] = {}
+    tokens = _MD_BLOCKS.parse(body, env)
     sections: list[dict[str, Any]] = [{"heading": "", "level": 0, "start": 0, "line": 1, "parents": (), "blocks": []}]
     stack: list[int] = []  # open sections by level
     context: list[str] = []
@@ -132,7 +138,7 @@ def parse_body(body: str) -> list[Section]:
             level = int(tok.tag[1])
             while stack and sections[stack[-1]]["level"] >= level:
                 stack.pop()
-            sections.append({"heading": _plain(tokens[i + 1]), "level": level, "start": lines[tok.map[0]],
+            sections.append({"heading": _plain(_MD.parseInline(tokens[i + 1].content, env)[0]), "level": level, "start": lines[tok.map[0]],
                              "line": tok.map[0] + 1, "parents": tuple(stack), "blocks": []})
             stack.append(len(sections) - 1)
         elif tok.type == "inline" and tok.map and i > 0 and tokens[i - 1].type == "paragraph_open":
