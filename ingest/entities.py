@@ -14,10 +14,10 @@ from ingest.links import link_cues
 from ingest.markdown import Block, mask
 from ingest.narrative import is_narrative
 from ingest.parse import ParsedPost
-from ingest.text import LineIndex, sentences
+from ingest.text import LineIndex, normal, sentences
 from ingest.vocabulary import Matcher, Term, Vocabulary
 from ingest.vocabulary import lower_keep_length as lowered
-from kb.ids import entity_id, normalize
+from kb.ids import entity_id
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class _Collector:
     def add(self, etype: str, name: str, start: int, end: int, *, scoped: bool = False,
             category: str | None = None, aliases: tuple[str, ...] = (), overlap_ok: bool = False,
             surface_alias: bool = True) -> None:
-        if not name.strip() or not normalize(name):
+        if not name.strip() or not normal(name):
             return
         if not overlap_ok and self._inside_taken(start, end):
             return
@@ -151,7 +151,7 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         _term_hits(col, vocab.organizations, low)
         _term_hits(col, vocab.roles, low, scoped=True)
         for cue in cue_finders.all_cues(unit.masked, narrative):
-            if normalize(cue.name) in vocab.skill_names:
+            if normal(cue.name) in vocab.skill_names:
                 continue
             col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped, category=cue.category,
                     overlap_ok=False)

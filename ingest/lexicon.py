@@ -6,6 +6,7 @@ and the labels retrospectives use for their sections ('한 것', 'What I did', '
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # sections that never hold events
 SKIP_SECTION = re.compile(
@@ -20,11 +21,13 @@ def _all_parts(pattern: re.Pattern[str], heading: str) -> bool:
     return bool(parts) and all(pattern.search(p) for p in parts)
 
 
+@lru_cache(maxsize=4096)  # asked for every sighting and sentence of a section
 def is_goal_heading(heading: str) -> bool:
     """'2022 Goals', '내년 목표' (but not '개인 코딩, 개인 목표', which is half about what was done)."""
     return _all_parts(GOAL_SECTION, heading)
 
 
+@lru_cache(maxsize=4096)
 def is_negative_heading(heading: str) -> bool:
     return _all_parts(NEGATIVE_SECTION, heading)
 

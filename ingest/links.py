@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 
 from ingest.cues import NOT_NAMES
 from ingest.markdown import Link
+from ingest.text import normal as normalize
 from ingest.vocabulary import Vocabulary
-from kb.ids import normalize
 
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org")
 _BOOK_HOSTS = ("yes24.com", "aladin.co.kr", "kyobobook.co.kr", "hanbit.co.kr", "oreilly.com", "manning.com",

@@ -27,6 +27,7 @@ from ingest import lexicon as lx
 from ingest.entities import Sighting
 from ingest.narrative import is_narrative
 from ingest.parse import ParsedPost
+from ingest.text import normal
 from kb.errors import ConfigError
 from kb.ids import entity_id, event_id, normalize
 from kb.models import EVENT_KINDS, Event, Source, check_partial_date
@@ -97,7 +98,7 @@ def parse_curation(data: dict[str, Any]) -> Curation:
 
 
 def _forms(s: Sighting) -> set[str]:
-    return {normalize(f) for f in (s.name, *s.aliases) if normalize(f)}
+    return {normal(f) for f in (s.name, *s.aliases) if normal(f)}
 
 
 def tidy(sightings: list[Sighting]) -> list[Sighting]:
@@ -105,17 +106,17 @@ def tidy(sightings: list[Sighting]) -> list[Sighting]:
     # one type per name: vocabulary-known types first, then organization > project > person
     best: dict[str, str] = {}
     for s in sorted(sightings, key=lambda s: _TYPE_RANK[s.type]):
-        best.setdefault(normalize(s.name), s.type)
-    kept = [s for s in sightings if best.get(normalize(s.name)) == s.type]
+        best.setdefault(normal(s.name), s.type)
+    kept = [s for s in sightings if best.get(normal(s.name)) == s.type]
     # "연구용 라이브러리" inside "내부 연구용 라이브러리"; "인공위성분석대회" ~ "인공위성영상 분석대회"
     projects = {s.id: s for s in kept if s.type == "project"}
     target: dict[str, str] = {}
     for short in projects.values():
-        key = normalize(short.name)
+        key = normal(short.name)
         if len(short.name.split()) < 2 and len(key) <= 4:
             continue  # a bare head word ("스터디") is its own thing
         for long in projects.values():
-            other = normalize(long.name)
+            other = normal(long.name)
             if long.id != short.id and len(other) > len(key) and (other.endswith(key) or _subsequence(key, other)) \
                     and key[-2:] == other[-2:]:
                 target[short.id] = long.id
@@ -192,11 +193,11 @@ def curate(sightings: list[Sighting], events: list[Event], curation: Curation,
     out: list[Sighting] = []
     rename: dict[str, str] = {}
     for s in map(target, sightings):
-        new = curation.rename.get(normalize(s.name))
+        new = curation.rename.get(normal(s.name))
         if new:
             rename[s.id] = new
             s = replace(s, name=new, aliases=(*s.aliases, s.name))
-        if s.id in curation.hide or normalize(s.name) in curation.hide:
+        if s.id in curation.hide or normal(s.name) in curation.hide:
             continue
         out.append(s)
     moved = {old.id: new.id for old, new in zip(sightings, map(target, sightings))}

@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
+
+from kb.ids import normalize
 
 # a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break, except an English
 # hard wrap (a line ending in a word or comma, the next starting with a Latin word)
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
-                           r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[])")
-_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|;\s+")
+# (each opens with a lookahead for the characters every alternative starts with: the regex engine
+# then skips other positions at once instead of trying each alternative there)
+_SENTENCE_END = re.compile(r"(?=[.!?。…\n])(?:(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
+                           r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[]))")
+_OPENER = re.compile(r"[\[`*\"'“‘]")
+_CLAUSE_BREAK = re.compile(r"(?=[\s;])(?:\s+[-–—]+\s+|;\s+)")
 
 
 def spans(text: str, pattern: re.Pattern[str] = _SENTENCE_END, raw: str | None = None) -> list[tuple[int, int]]:
@@ -29,9 +35,9 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]], raw: str |
     trail = len(piece.rstrip())
     if raw is not None and lead:
         # a sentence may open with inline code or a link, blanked in the masked text
-        opener = re.search(r"[\[`*\"'“‘]", raw[start:start + lead])
+        opener = _OPENER.search(raw, start, start + lead)
         if opener:
-            lead = opener.start()
+            lead = opener.start() - start
     if piece.strip(" \t\n-*>#"):
         out.append((start + lead, start + trail))
 
@@ -59,3 +65,9 @@ class LineIndex:
 
     def line(self, offset: int) -> int:
         return self.first + bisect_right(self.starts, offset) - 1
+
+
+@lru_cache(maxsize=1 << 16)
+def normal(text: str) -> str:
+    """kb.ids.normalize, remembered: a post's stages normalize the same few names thousands of times."""
+    return normalize(text)
