@@ -4,6 +4,12 @@ The merge rules live here: for every scope (1: all posts, 0: public posts only),
 event exists when a post of that scope contributes it; name/category (entities) and
 title/kind/dates (events) come from the earliest such post (post date, then post id); aliases,
 sources and entity links are unions; confidence is the maximum.
+
+An entity's totals (events, mentions, first and last dates) and alias union move by what the
+write changed rather than being recounted over all its contributions: a hub skill named in
+every post would otherwise cost each batch of a bulk ingest time in proportion to the whole
+blog. They are recounted whole only where a difference cannot tell (links taken away, which may
+have held the first or last date; aliases taken away; an entity new to a scope).
 """
 from __future__ import annotations
 
@@ -22,13 +28,27 @@ def _in_scope(rows: list[sqlite3.Row], scope: int) -> list[sqlite3.Row]:
     return rows if scope == 1 else [r for r in rows if not r["private"]]
 
 
+def _aliases(conn: sqlite3.Connection) -> dict[tuple[int, str], set[str]]:
+    """(scope, entity) -> alias union: the stored one plus what was written, or recomputed whole."""
+    aliases: dict[tuple[int, str], set[str]] = {}
+    stored = {(r["scope"], r["id"]): r["aliases"] for r in conn.execute(q.OLD_ENTITIES)}
+    touched = [r["id"] for r in conn.execute(q.TOUCHED_ENTITY_IDS)]
+    conn.executemany(q.REALIAS, [(i,) for i in touched if any((s, i) not in stored for s in SCOPES)])
+    whole = {r["id"] for r in conn.execute("SELECT id FROM temp.realias")}
+    for key, known in stored.items():
+        if key[1] not in whole:
+            aliases[key] = set(json.loads(known))
+    for statement in (q.ALL_ALIASES_OF_REALIASED, q.ALIASES_WRITTEN):
+        for r in conn.execute(statement):
+            for scope in SCOPES:
+                if scope == 1 or not r["private"]:
+                    aliases.setdefault((scope, r["entity_id"]), set()).add(r["alias"])
+    return aliases
+
+
 def _entity_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """Per touched entity and scope: the earliest contribution's fields, every alias."""
-    aliases: dict[tuple[int, str], set[str]] = {}
-    for r in conn.execute(q.TOUCHED_ENTITY_ALIASES):
-        for scope in SCOPES:
-            if scope == 1 or not r["private"]:
-                aliases.setdefault((scope, r["entity_id"]), set()).add(r["alias"])
+    aliases = _aliases(conn)
     out: list[tuple[Any, ...]] = []
     for first in conn.execute(q.FIRST_ENTITY_CONTRIBS):
         scope, entity_id = first["scope"], first["entity_id"]
@@ -55,9 +75,39 @@ def _event_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return out
 
 
+def _update_totals(conn: sqlite3.Connection) -> None:
+    """Event and mention counts, first and last dates of every entity the write changed."""
+    links = {(r[0], r[1]): tuple(r[2:]) for r in conn.execute(q.LINK_DELTAS)}
+    mentions: dict[tuple[int, str], int] = {}
+    for entity_id, private, n in conn.execute(q.MENTION_DELTAS):
+        for scope in SCOPES:
+            if scope == 1 or not private:
+                mentions[(scope, entity_id)] = mentions.get((scope, entity_id), 0) + n
+    old = {(r[0], r[1]): tuple(r[2:]) for r in conn.execute(q.OLD_TOTALS)}
+    touched = {r[0] for r in conn.execute(q.TOUCHED_ENTITY_IDS)}
+    ids = sorted(touched | {entity_id for _, entity_id in links})
+    rows = []
+    for scope, entity_id, *now in conn.execute(q.TOTALS_OF, (json.dumps(ids),)).fetchall():
+        key = (scope, entity_id)
+        before = old.get(key, now if entity_id not in touched else None)  # a touched row was rewritten
+        count, removed, added_first, added_last = links.get(key, (0, 0, None, None))
+        if before is None or removed:  # new to this scope, or links taken away: count it whole
+            row = conn.execute(q.COUNT_ENTITY, {"scope": scope, "id": entity_id}).fetchone()
+            totals = (row[1], row[0], row[2], row[3])
+        else:
+            events, mention_count, first, last = before
+            totals = (events + count, mention_count + mentions.get(key, 0),
+                      min((d for d in (first, added_first) if d is not None), default=None),
+                      max((d for d in (last, added_last) if d is not None), default=None))
+        rows.append((*totals, scope, entity_id))
+    conn.executemany(q.SET_ENTITY_TOTALS, rows)
+
+
 def refresh(conn: sqlite3.Connection) -> None:
     """Rebuild views for temp.touched_posts/_events/_entities (filled by the writer)."""
-    before = {(r["scope"], r["id"]) for r in conn.execute(q.VISIBLE_TOUCHED_ENTITIES)}
+    conn.execute(q.MENTIONS_COUNTED.format(sign=1))
+    conn.execute(q.SAVE_TOUCHED_ENTITIES)
+    before = {(r["scope"], r["id"]) for r in conn.execute(q.OLD_ENTITIES)}
     conn.execute(q.DELETE_ENTITY_VIEW_TOUCHED)
     entity_rows = _entity_rows(conn)
     conn.executemany(q.INSERT_ENTITY_VIEW, entity_rows)
@@ -67,14 +117,13 @@ def refresh(conn: sqlite3.Connection) -> None:
     if flipped:
         conn.execute(q.TOUCH_EVENTS_OF_ENTITIES, (json.dumps(flipped),))
 
-    conn.execute(q.COUNT_ENTITIES_TOUCHED)
-    conn.execute(q.COUNT_ENTITIES_LINKED)  # entities the touched events used to involve
     conn.execute(q.DELETE_EVENT_VIEW_TOUCHED)
     conn.executemany(q.INSERT_EVENT_VIEW, _event_rows(conn))
+    conn.execute(q.LINKS_REMOVED)
     conn.execute(q.DELETE_LINK_VIEW_TOUCHED)
     conn.execute(q.INSERT_LINK_VIEW_TOUCHED)
-    conn.execute(q.COUNT_ENTITIES_LINKED)  # ... and the ones they involve now
-    conn.execute(q.UPDATE_ENTITY_COUNTS)
+    conn.execute(q.LINKS_ADDED)
+    _update_totals(conn)
     _refresh_search_docs(conn)
 
 

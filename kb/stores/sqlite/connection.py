@@ -29,8 +29,16 @@ _PRAGMAS = (
     "PRAGMA cache_size = -32000",
 )
 
-# Per-connection scratch tables naming what a write touched, so only those aggregates refresh.
-_TEMP_TABLES = ("touched_posts", "touched_events", "touched_entities", "count_entities")
+# Per-connection scratch tables naming what a write touched, so only those aggregates refresh, and
+# what it changed, so entity totals move by a difference instead of being recounted (see aggregate).
+TEMP_ID_TABLES = ("touched_posts", "touched_events", "touched_entities", "realias")
+TEMP_TABLES = {
+    **{table: "(id TEXT PRIMARY KEY) WITHOUT ROWID" for table in TEMP_ID_TABLES},
+    "old_entities": "(scope INTEGER, id TEXT, aliases TEXT, event_count INTEGER, mention_count INTEGER, "
+                    "first TEXT, last TEXT, PRIMARY KEY (scope, id)) WITHOUT ROWID",
+    "link_delta": "(scope INTEGER, id TEXT, n INTEGER, removed INTEGER, first TEXT, last TEXT)",
+    "mention_delta": "(id TEXT, private INTEGER, n INTEGER)",
+}
 
 
 def path_from_url(url: str) -> Path:
@@ -77,8 +85,8 @@ class Connections:
             conn.create_function("kb_prepare", 1, prepare_text, deterministic=True)
             for pragma in _PRAGMAS:
                 conn.execute(pragma)
-            for table in _TEMP_TABLES:
-                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+            for table, columns in TEMP_TABLES.items():
+                conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} {columns}")
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open SQLite database {self.path}: {exc}") from exc
         return conn

@@ -23,6 +23,12 @@ TOUCH_OLD_ENTITIES = (
     "INSERT OR IGNORE INTO temp.touched_entities SELECT entity_id FROM event_links WHERE post_id IN (SELECT id FROM temp.touched_posts)",
 )
 DELETE_TOUCHED_POSTS = "DELETE FROM posts WHERE id IN (SELECT id FROM temp.touched_posts)"
+# Entities that lose a contribution carrying aliases: only their alias unions are recomputed whole.
+REALIAS_REMOVED = """INSERT OR IGNORE INTO temp.realias SELECT entity_id FROM entity_contrib
+    WHERE post_id IN (SELECT id FROM temp.touched_posts) AND aliases != '[]'"""
+# The touched posts' mentions per entity, counted out before the delete (-1) and in after (+1).
+MENTIONS_COUNTED = """INSERT INTO temp.mention_delta SELECT entity_id, private, {sign} * COUNT(*) FROM mentions
+    WHERE post_id IN (SELECT id FROM temp.touched_posts) GROUP BY entity_id, private"""
 WIPE = (
     "DELETE FROM posts",
     "DELETE FROM event_view",
@@ -47,7 +53,9 @@ INSERT_EVENT_SOURCE = """INSERT INTO event_sources (post_id, event_id, seq, priv
 TOUCHED_ENTITIES = "(SELECT id FROM temp.touched_entities)"
 TOUCHED_EVENTS = "(SELECT id FROM temp.touched_events)"
 SCOPES = "(SELECT 0 AS scope UNION ALL SELECT 1)"
-VISIBLE_TOUCHED_ENTITIES = f"SELECT scope, id FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
+SAVE_TOUCHED_ENTITIES = f"""INSERT INTO temp.old_entities SELECT scope, id, aliases, event_count, mention_count,
+    first, last FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"""
+OLD_ENTITIES = "SELECT scope, id, aliases FROM temp.old_entities"
 DELETE_ENTITY_VIEW_TOUCHED = f"DELETE FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
 TOUCHED_ENTITY_IDS = "SELECT id FROM temp.touched_entities"
 # For every touched entity and scope, in one statement each (not four per entity): the earliest
@@ -57,15 +65,38 @@ FIRST_ENTITY_CONTRIBS = f"""SELECT t.id AS entity_id, s.scope, c.type, c.name, c
     CROSS JOIN entity_contrib c ON c.entity_id = t.id AND c.post_id = (
         SELECT f.post_id FROM entity_contrib f WHERE f.entity_id = t.id AND (s.scope = 1 OR f.private = 0)
         ORDER BY f.post_key, f.post_id LIMIT 1)"""
-TOUCHED_ENTITY_ALIASES = """SELECT DISTINCT c.entity_id, c.private, j.value AS alias
+# Every alias of the entities named in temp.realias (a union over all their contributions), and
+# the aliases the written posts bring (added to the unions already stored, for everything else).
+ALL_ALIASES_OF_REALIASED = """SELECT DISTINCT c.entity_id, c.private, j.value AS alias
     FROM entity_contrib c, json_each(c.aliases) j
-    WHERE c.entity_id IN (SELECT id FROM temp.touched_entities) AND c.aliases != '[]'"""
+    WHERE c.entity_id IN (SELECT id FROM temp.realias) AND c.aliases != '[]'"""
+ALIASES_WRITTEN = """SELECT DISTINCT c.entity_id, c.private, j.value AS alias
+    FROM entity_contrib c, json_each(c.aliases) j
+    WHERE c.post_id IN (SELECT id FROM temp.touched_posts) AND c.aliases != '[]'"""
+REALIAS = "INSERT OR IGNORE INTO temp.realias (id) VALUES (?)"
 INSERT_ENTITY_VIEW = """INSERT INTO entity_view (scope, id, type, name, aliases, category, search_key)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
 TOUCH_EVENTS_OF_ENTITIES = f"INSERT OR IGNORE INTO temp.touched_events SELECT event_id FROM event_links WHERE entity_id IN {IDS}"
-COUNT_ENTITIES_TOUCHED = "INSERT OR IGNORE INTO temp.count_entities SELECT id FROM temp.touched_entities"
-COUNT_ENTITIES_LINKED = f"""INSERT OR IGNORE INTO temp.count_entities
-    SELECT entity_id FROM link_view WHERE scope IN (0, 1) AND event_id IN {TOUCHED_EVENTS}"""
+# Link rows of the touched events per entity, counted out before they are replaced and in after
+# (with the dates they bring): entity totals move by the difference.
+# Driven by the touched events (CROSS JOIN keeps that order): left to itself the planner scans the
+# whole per-entity index to save the GROUP BY a sort.
+_TOUCHED_LINKS = f"""(SELECT l.scope, l.entity_id, l.start, l.until FROM temp.touched_events t
+    CROSS JOIN link_view l ON l.scope IN (0, 1) AND l.event_id = t.id)"""
+LINKS_REMOVED = f"""INSERT INTO temp.link_delta SELECT scope, entity_id, -COUNT(*), 1, NULL, NULL FROM {_TOUCHED_LINKS}
+    GROUP BY scope, entity_id"""
+LINKS_ADDED = f"""INSERT INTO temp.link_delta SELECT scope, entity_id, COUNT(*), 0, MIN(start), MAX(until)
+    FROM {_TOUCHED_LINKS} GROUP BY scope, entity_id"""
+LINK_DELTAS = """SELECT scope, id, SUM(n), MAX(removed), MIN(first), MAX(last) FROM temp.link_delta
+    GROUP BY scope, id"""
+MENTION_DELTAS = "SELECT id, private, SUM(n) FROM temp.mention_delta GROUP BY id, private"
+OLD_TOTALS = "SELECT scope, id, event_count, mention_count, first, last FROM temp.old_entities"
+TOTALS_OF = f"""SELECT scope, id, event_count, mention_count, first, last FROM entity_view
+    WHERE scope IN (0, 1) AND id IN {IDS}"""
+SET_ENTITY_TOTALS = """UPDATE entity_view SET event_count = ?, mention_count = ?, first = ?, last = ?
+    WHERE scope = ? AND id = ?"""
+COUNT_ENTITY = """SELECT (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = :id AND (:scope = 1 OR m.private = 0)),
+    COUNT(*), MIN(start), MAX(until) FROM link_view WHERE scope = :scope AND entity_id = :id"""
 EVENT_CONTRIBS_TOUCHED = f"""SELECT event_id, title, kind, start, "end", sort_key, lo_key, hi_key, irregular,
     confidence, private FROM event_contrib
     WHERE event_id IN {TOUCHED_EVENTS} ORDER BY event_id, post_key, post_id"""
@@ -80,12 +111,6 @@ INSERT_LINK_VIEW_TOUCHED = f"""INSERT OR IGNORE INTO link_view (scope, event_id,
     JOIN entity_view e ON e.scope = s.scope AND e.id = l.entity_id
     JOIN event_view v ON v.scope = s.scope AND v.id = l.event_id
     WHERE l.event_id IN {TOUCHED_EVENTS} AND (s.scope = 1 OR l.private = 0)"""
-UPDATE_ENTITY_COUNTS = """UPDATE entity_view SET
-    (event_count, first, last) = (SELECT COUNT(*), MIN(l.start), MAX(l.until) FROM link_view l
-                                  WHERE l.scope = entity_view.scope AND l.entity_id = entity_view.id),
-    mention_count = (SELECT COUNT(*) FROM mentions m
-                     WHERE m.entity_id = entity_view.id AND (entity_view.scope = 1 OR m.private = 0))
-    WHERE scope IN (0, 1) AND id IN (SELECT id FROM temp.count_entities)"""
 
 # ---- writes: search documents ----
 DELETE_FTS_DOCS = "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ? AND ref IN (SELECT id FROM temp.{table}))"

@@ -13,9 +13,8 @@ from kb.models import PostGraph
 from kb.stores.common.graphs import normalize_graph
 from kb.stores.sqlite import aggregate
 from kb.stores.sqlite import queries as q
+from kb.stores.sqlite.connection import TEMP_TABLES
 from kb.stores.sqlite.rows import contribution_rows, post_row
-
-_TEMP_TABLES = ("touched_posts", "touched_events", "touched_entities", "count_entities")
 
 
 def _prepare(graphs: Sequence[PostGraph]) -> dict[str, tuple[PostGraph, tuple]]:
@@ -46,7 +45,7 @@ def _insert(conn: sqlite3.Connection, prepared: list[tuple[PostGraph, tuple]]) -
 
 
 def _start(conn: sqlite3.Connection) -> None:
-    for table in _TEMP_TABLES:
+    for table in TEMP_TABLES:
         conn.execute(q.CLEAR_TEMP.format(table=table))
 
 
@@ -69,6 +68,8 @@ def replace_posts(conn: sqlite3.Connection, graphs: Sequence[PostGraph], remove:
     conn.execute(q.TOUCH_OLD_EVENTS)
     for sql in q.TOUCH_OLD_ENTITIES:
         conn.execute(sql)
+    conn.execute(q.REALIAS_REMOVED)
+    conn.execute(q.MENTIONS_COUNTED.format(sign=-1))
     conn.execute(q.DELETE_TOUCHED_POSTS)
     _insert(conn, todo)
     _finish(conn)
