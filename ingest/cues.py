@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.rx import lead
+
 _H = r"[\uac00-\ud7a3]"
 _CAP = r"[A-Z][\w&'’-]*(?:\.\w+)*"
 _CAPS = rf"{_CAP}(?:\s+(?:{_CAP}|of|for|and|&)){{0,3}}(?<![.,'’])"
@@ -37,9 +39,9 @@ _EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|"
                     rf"(?:work(?:ed|ing)?|interned)(?:\s+\w+){{0,4}}?\s+for|"
                     rf"(?:freelanc\w*|contract\w*|consult\w*|partner\w*)(?:\s+\w+){{0,2}}?\s+with)"
                     rf"\s+(?:the\s+)?({_CAPS})")
-_WORK_CONTEXT = re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
-                           r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
-                           r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE)
+_WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
+                                r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
+                                r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE))
 _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))

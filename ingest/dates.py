@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ingest.rx import lead
+
 MONTHS = {name: i for i, names in enumerate((
     (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
@@ -275,7 +277,7 @@ def date_from_filename(name: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-_REVIEW = re.compile(r"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection", re.IGNORECASE)
+_REVIEW = lead(re.compile(r"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection", re.IGNORECASE))
 _YEAR_REVIEW = re.compile(r"year\s+in\s+review|한\s?해|연말\s?결산|올해", re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from ingest.cues import NOT_NAMES
 from ingest.markdown import Link
+from ingest.rx import lead
 from ingest.text import normal as normalize
 from ingest.vocabulary import Vocabulary
 
@@ -16,11 +17,11 @@ _BOOK_HOSTS = ("yes24.com", "aladin.co.kr", "kyobobook.co.kr", "hanbit.co.kr", "
                "ridibooks.com", "interpark.com", "amazon.com")
 _GENERIC_TEXT = re.compile(r"^(?:here|this|link|repo|repository|source|code|post|whole post|blog post|article|"
                            r"open[- ]source project|project|website|site|여기|링크|이곳|레포|저장소|코드|원문)$", re.I)
-_SITE_WORDS = re.compile(r"사이트|블로그|서비스|웹사이트|홈페이지|앱|\bsite\b|\bblog\b|\bapp\b|newsletter|podcast", re.I)
-_TOOL_CONTEXT = re.compile(r"\b(?:using|use|used|uses|learn\w*|librar\w+|framework|tool\w*|know|tried|adopt\w*)\b|"
-                           r"사용|도입|활용|공부|써보|배우", re.I)
-_WORK_CONTEXT = re.compile(r"\b(?:at|joined|join|left|position|job|company|consultancy|startup|freelance|hired)\b|"
-                           r"입사|이직|회사|근무", re.I)
+_SITE_WORDS = lead(re.compile(r"사이트|블로그|서비스|웹사이트|홈페이지|앱|\bsite\b|\bblog\b|\bapp\b|newsletter|podcast", re.I))
+_TOOL_CONTEXT = lead(re.compile(r"\b(?:using|use|used|uses|learn\w*|librar\w+|framework|tool\w*|know|tried|adopt\w*)\b|"
+                                r"사용|도입|활용|공부|써보|배우", re.I))
+_WORK_CONTEXT = lead(re.compile(r"\b(?:at|joined|join|left|position|job|company|consultancy|startup|freelance|hired)\b|"
+                                r"입사|이직|회사|근무", re.I))
 
 
 @dataclass(frozen=True)

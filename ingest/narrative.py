@@ -10,13 +10,14 @@ import unicodedata
 from ingest import lexicon as lx
 from ingest.dates import is_retrospective
 from ingest.parse import ParsedPost
+from ingest.rx import lead
 from ingest.text import squash
 
-_NARRATIVE_TAGS = re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
-                             r"personal|year|회사|취업|job", re.I)
-_NARRATIVE_TITLE = re.compile(r"이직|퇴사|입사|취업|합격|근황|커리어|여정|성장기|일기|후기|\d+년차|\d+년\s?간|"
-                              r"\bcareer\b|\bjourney\b|new job|\bjoin(?:ed|ing)\b|\bleaving\b|\bi quit\b|"
-                              r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I)
+_NARRATIVE_TAGS = lead(re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
+                                  r"personal|year|회사|취업|job", re.I))
+_NARRATIVE_TITLE = lead(re.compile(r"이직|퇴사|입사|취업|합격|근황|커리어|여정|성장기|일기|후기|\d+년차|\d+년\s?간|"
+                                   r"\bcareer\b|\bjourney\b|new job|\bjoin(?:ed|ing)\b|\bleaving\b|\bi quit\b|"
+                                   r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I))
 
 
 _last: tuple[ParsedPost | None, bool] = (None, False)

@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 import yaml
 
+from ingest.rx import lead
 from kb.errors import ConfigError
 from kb.ids import normalize
 
@@ -37,10 +38,10 @@ _TAIL = re.compile(r"^(?:(?:님|분|들|이|가|은|는|을|를|의|에|에서|�
                    # a verb made of the term: "가상화되어", "도입했다", "자동화하는", "분석해서", "최적화시켰다"
                    r"(?:하|해|했|한|할|함|되|돼|됐|된|될|됨|시키|시켜|시켰|시킨|시킬).*)$")
 # a one-letter name ("R", "C") is a language only where the text talks about programming
-_ONE_LETTER_CONTEXT = re.compile(
+_ONE_LETTER_CONTEXT = lead(re.compile(
     r"언어|프로그래밍|코드|코딩|스크립트|패키지|라이브러리|컴파일|포인터|문법|"
     r"\b(?:languages?|programming|code|coding|scripts?|packages?|librar(?:y|ies)|compil\w+|pointers?|syntax|"
-    r"RStudio|CRAN|tidyverse|ggplot2?|dplyr|Shiny|Rcpp|Rmarkdown|malloc|printf|gcc|clang|header files?)\b", re.I)
+    r"RStudio|CRAN|tidyverse|ggplot2?|dplyr|Shiny|Rcpp|Rmarkdown|malloc|printf|gcc|clang|header files?)\b", re.I))
 _MATH_NEIGHBOURS = frozenset("^_\\$=+<>|{}[]~")
 
 
