@@ -99,3 +99,29 @@ def test_a_document_of_another_format_is_refused_and_changes_nothing(store: Stor
     with pytest.raises(ValueError):
         store.import_({"format": "something-else", "posts": []})
     assert store.export() == before
+
+
+def test_an_export_moved_into_a_store_keeps_private_facts_private(store: Store) -> None:
+    """What only a private post says (an earlier name, an alias, a title, a link) stays out of the
+    public view after export and import, as `kb export | kb import` does when moving stores."""
+    store.replace_posts([
+        graph("public", ev("event:shared", "Public title", "2021-03", entities=["skill:ray"]),
+              date="2021-06-01", entities=[ent("skill:ray", "Ray", aliases=["레이"]), ent("skill:rust")]),
+        graph("secret", ev("event:shared", "Secret title", "2020-01", entities=["skill:ray", "skill:rust"],
+                           confidence=0.9),
+              date="2020-01-01", private=True, entities=[ent("skill:ray", "Ray Secret", aliases=["비밀"])]),
+    ])
+
+    def views() -> tuple:
+        return tuple((store.entities(EntityQuery(include_private=p)).items, store.event("event:shared", include_private=p))
+                     for p in (False, True))
+
+    before = views()
+    public_ray = next(s.entity for s in before[0][0] if s.entity.id == "skill:ray")
+    assert public_ray.name == "Ray" and public_ray.aliases == ("레이",)
+    assert before[0][1] is not None and before[0][1].title == "Public title" and before[0][1].entities == ("skill:ray",)
+    document = store.export()
+    store.import_(EMPTY)
+    store.import_(document)
+    assert views() == before
+    assert store.export() == document

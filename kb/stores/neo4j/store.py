@@ -186,7 +186,11 @@ class Neo4jStore:
             entities = [entity_from_props(r["entity"]) for r in tx.run(q.ALL_ENTITIES, scope=scope)]
             mentions = [Mention(entity_id=r["mention"]["entity_id"], source=source_from_props(r["mention"]))
                         for r in tx.run(q.ALL_VISIBLE_MENTIONS, scope=scope)]
-            return build_export(posts, entities, mentions, reads.load_events(tx, scope, None))
+            events = reads.load_events(tx, scope, None)
+            if not include_private:
+                return build_export(posts, entities, mentions, events)
+            public_entities = [entity_from_props(r["entity"]) for r in tx.run(q.ALL_ENTITIES, scope=0)]
+            return build_export(posts, entities, mentions, events, public_entities, reads.load_events(tx, 0, None))
 
         return self._read(work)
 

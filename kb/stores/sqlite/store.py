@@ -138,7 +138,11 @@ class SqliteStore:
             mentions = [Mention(entity_id=r["entity_id"], source=source_from_row(r))
                         for r in conn.execute(q.ALL_VISIBLE_MENTIONS, (scope, scope))]
             events = reads.load_events(conn, scope, None)
-        return build_export(posts, entities, mentions, events)
+            if not include_private:
+                return build_export(posts, entities, mentions, events)
+            public_entities = [entity_from_row(r) for r in conn.execute(q.ALL_ENTITY_ROWS, (0,))]
+            public_events = reads.load_events(conn, 0, None)
+        return build_export(posts, entities, mentions, events, public_entities, public_events)
 
     def import_(self, document: dict[str, Any]) -> None:
         graphs = graphs_from_export(document)
