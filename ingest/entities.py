@@ -15,7 +15,7 @@ from ingest.markdown import Block, mask
 from ingest.narrative import is_narrative
 from ingest.parse import ParsedPost
 from ingest.text import LineIndex, normal, sentences
-from ingest.vocabulary import Matcher, Term, Vocabulary
+from ingest.vocabulary import Hit, Matcher, Term, Vocabulary
 from ingest.vocabulary import lower_keep_length as lowered
 from kb.ids import entity_id
 
@@ -127,7 +127,11 @@ class _Collector:
 
 
 def _term_hits(col: _Collector, matcher: Matcher, low: str, scoped: bool = False) -> None:
-    for hit in matcher.find(col.unit.masked, low):
+    _add_hits(col, matcher.find(col.unit.masked, low), scoped)
+
+
+def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
+    for hit in hits:
         term: Term = hit.term
         col.add(term.type, term.name, hit.start, hit.end, scoped=scoped, category=term.category,
                 aliases=term.aliases)
@@ -147,9 +151,10 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         low = lowered(unit.masked)
         if extra is not None:
             _term_hits(col, extra, low)
-        _term_hits(col, vocab.skills, low)
-        _term_hits(col, vocab.organizations, low)
-        _term_hits(col, vocab.roles, low, scoped=True)
+        skills, organizations, roles = vocab.packaged.find(unit.masked, low)
+        _add_hits(col, skills)
+        _add_hits(col, organizations)
+        _add_hits(col, roles, scoped=True)
         for cue in cue_finders.all_cues(unit.masked, narrative):
             if normal(cue.name) in vocab.skill_names:
                 continue
