@@ -49,7 +49,23 @@ class Sighting:
     scoped: bool = False
 
 
+_last_units: tuple[ParsedPost | None, tuple[Unit, ...]] = (None, ())
+
+
 def units(post: ParsedPost) -> list[Unit]:
+    """The post's headings and blocks, in reading order.
+
+    Extraction, echoes and events each read them; the last post's are kept (posts are immutable).
+    """
+    global _last_units
+    last_post, cached = _last_units
+    if last_post is not post:
+        cached = tuple(_units(post))
+        _last_units = (post, cached)
+    return list(cached)
+
+
+def _units(post: ParsedPost) -> list[Unit]:
     out: list[Unit] = []
     for index, section in enumerate(post.sections):
         if section.heading:
