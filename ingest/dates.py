@@ -99,7 +99,7 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
     a = _Atom(m.start(), m.end())
     if g["en_mdy"] or g["en_dmy"] or g["en_my"]:
         a.year = int(g["y1"] or g["y2"] or g["y3"])
-        a.month = MONTHS[(g["m1"] or g["m2"] or g["m3"]).lower()]
+        a.month = MONTHS[(g["m1"] or g["m2"] or g["m3"]).casefold()]
         day = g["d1"] or g["d2"]
         a.day = int(day) if day else None
     elif g["num"]:
@@ -122,7 +122,7 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
         a.day = int(g["d6"]) if g["d6"] else None
     elif g["en_m"] or g["en_mh"]:
         group = "m7" if g["en_m"] else "m10"
-        a.month, a.relative = MONTHS[g[group].lower()], True
+        a.month, a.relative = MONTHS[g[group].casefold()], True
         a.start = m.start(group)
     elif g["today"]:
         return None  # resolved in find_dates, which knows the whole base date

@@ -102,3 +102,9 @@ def test_month_ranges_and_bare_month_headings() -> None:
                                         ("2021 Q3", ("2021-07", "2021-09")), ("3분기에", ("2022-07", "2022-09"))])
 def test_quarters(text: str, span: tuple[str, str]) -> None:
     assert [(m.span.start, m.span.end) for m in find_dates(text, "2022-12")] == [span]
+
+
+@pytest.mark.parametrize("text", ["ſep 2020", "in ſeptember 2020", "ſince ſep"])
+def test_a_month_name_that_only_case_folding_matches_is_read_not_a_crash(text: str) -> None:
+    """The patterns ignore case the Unicode way (the long s is an s), so the lookup must too."""
+    assert [(m.span.start, m.span.end) for m in find_dates(text, "2020-05-01")] == [("2020-09", None)]
