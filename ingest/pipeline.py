@@ -22,13 +22,13 @@ from ingest.parse import ParsedPost, parse_post, post_id_for
 from ingest.read import FileStat, RawPost, discover, read_post
 from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
 from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
+from ingest.writer import BatchWriter
 from kb.errors import PostError
 from kb.ids import normalize
 from kb.models import PostGraph
 from kb.store import Store
 
 EXTRACTOR_VERSION = "2026.11.30-1"
-BATCH_SIZE = 1000  # posts per write: each write re-aggregates the hub entities it touches, so fewer, bigger writes
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -153,16 +153,15 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
     todo = sum(1 for stat in stats if _stored_stamp(stat, known, extractor)[1] is None)
     if todo:
         extractor.vocabulary  # noqa: B018 - loaded here (and inherited by forked workers), errors raised here
-    writer = _BatchWriter(store, report.removed)
     jobs = _jobs(stats, known, extractor, report, on_progress)
-    for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
-        post_id = post_id_for(stat.path)
-        if isinstance(outcome, PostGraph):
-            (report.updated if post_id in known else report.added).append(post_id)
-            writer.add(outcome)
-        else:
-            report.failed.append(Failure(*outcome))
-    writer.flush(final=True)
+    with BatchWriter(store, report.removed) as writer:
+        for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
+            post_id = post_id_for(stat.path)
+            if isinstance(outcome, PostGraph):
+                (report.updated if post_id in known else report.added).append(post_id)
+                writer.add(outcome)
+            else:
+                report.failed.append(Failure(*outcome))
     return report
 
 
@@ -202,23 +201,3 @@ def _jobs(stats: list[FileStat], known: dict[str, tuple[str, str, str]], extract
             report.unchanged.append(post_id)  # touched, not changed
             continue
         yield stat, raw
-
-
-class _BatchWriter:
-    """Writes graphs BATCH_SIZE at a time; the first write also removes the posts that are gone."""
-
-    def __init__(self, store: Store, remove: list[str]) -> None:
-        self.store = store
-        self.remove = remove
-        self.pending: list[PostGraph] = []
-        self.wrote = False
-
-    def add(self, graph: PostGraph) -> None:
-        self.pending.append(graph)
-        if len(self.pending) >= BATCH_SIZE:
-            self.flush()
-
-    def flush(self, final: bool = False) -> None:
-        if self.pending or (final and self.remove and not self.wrote):
-            self.store.replace_posts(self.pending, remove=() if self.wrote else self.remove)
-            self.pending, self.wrote = [], True

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import pipeline
+from ingest import pipeline, writer
 from ingest.pipeline import run_ingest
+from kb.errors import StoreError
 from kb.ids import entity_id
 from kb.store import Store
 from tests.ingest.conftest import EN_REVIEW, KO_RETRO, write
@@ -77,13 +78,34 @@ def test_writes_go_in_batches(tmp_path: Path, store: Store, monkeypatch: pytest.
         calls.append(len(graphs))
         return original(graphs, remove)
 
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)
+    monkeypatch.setattr(writer, "BATCH_SIZE", 2)
     monkeypatch.setattr(store, "replace_posts", counting)
     for n in range(5):
         write(tmp_path / "p", f"{n}.md", f"post {n}")
     run_ingest([tmp_path / "p"], store)
     assert calls == [2, 2, 1]
     assert len(store.post_hashes()) == 5
+
+
+def test_a_failed_write_is_raised_and_nothing_after_it_is_written(tmp_path: Path, store: Store,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    original = store.replace_posts
+    calls: list[int] = []
+
+    def second_fails(graphs, remove=()):  # type: ignore[no-untyped-def]
+        calls.append(len(graphs))
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        return original(graphs, remove)
+
+    monkeypatch.setattr(writer, "BATCH_SIZE", 2)
+    monkeypatch.setattr(store, "replace_posts", second_fails)
+    for n in range(7):
+        write(tmp_path / "p", f"{n}.md", f"post {n}")
+    with pytest.raises(StoreError, match="disk full"):
+        run_ingest([tmp_path / "p"], store)
+    assert sorted(store.post_hashes()) == ["0", "1"]  # the first batch only: whole transactions
+    assert calls == [2, 2]  # the batch queued behind the failed one was dropped
 
 
 def test_curation_file_beats_extraction_and_its_changes_re_extract(tmp_path: Path, store: Store) -> None:

@@ -55,13 +55,17 @@ def path_from_url(url: str) -> Path:
 
 
 class Connections:
-    """A thread-local connection per thread, all closed together by `close`."""
+    """A thread-local connection per thread, all closed together by `close`.
+
+    Threads come and go (a server's pool retires idle ones, each big ingest has a writer thread),
+    so opening a connection also closes those of threads that have ended.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[sqlite3.Connection] = []
+        self._open: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
 
     def get(self) -> sqlite3.Connection:
@@ -73,8 +77,16 @@ class Connections:
         conn = self._connect()
         self._local.conn = conn
         with self._lock:
-            self._open.append(conn)
+            ended = [c for thread, c in self._open if not thread.is_alive()]
+            self._open = [(t, c) for t, c in self._open if t.is_alive()] + [(threading.current_thread(), conn)]
+        for old in ended:
+            old.close()
         return conn
+
+    def __len__(self) -> int:
+        """Connections open now."""
+        with self._lock:
+            return len(self._open)
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -94,7 +106,7 @@ class Connections:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            for conn in self._open:
+            for _, conn in self._open:
                 conn.close()
             self._open.clear()
 
