@@ -9,13 +9,16 @@ once. A lookahead that consumes nothing and captures nothing changes no match, g
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+try:  # the regex parser is internal to CPython (3.11+); without it patterns are left as they are
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+                   sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+    _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    sre = sre_parse = None
 
 
 class _Unknown(Exception):
@@ -25,7 +28,7 @@ class _Unknown(Exception):
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """The body of a character class holding every character a match of `pattern` can start with,
     or None when that is not known (or a match may be empty, so no character is needed)."""
-    if flags & re.VERBOSE:
+    if flags & re.VERBOSE or sre_parse is None:
         return None
     try:
         chars, nullable = _sequence(sre_parse.parse(pattern, flags).data)
