@@ -146,14 +146,15 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
         except PostError as exc:
             report.failed.append(Failure(exc.path, exc.line, exc.reason))
     known = store.post_hashes()
-    ids = {post_id_for(stat.path) for stat in stats}
+    candidates = [_candidate(stat, known, extractor) for stat in stats]
+    ids = {c.post_id for c in candidates}
     whole_dirs = [str(p) for p in paths if p.is_dir()]
     report.removed = sorted(pid for pid, (root, path, _) in known.items()
                             if pid not in ids and _under(root, whole_dirs))
-    todo = sum(1 for stat in stats if _stored_stamp(stat, known, extractor)[1] is None)
+    todo = sum(1 for c in candidates if not c.unchanged)
     if todo:
         extractor.vocabulary  # noqa: B018 - loaded here (and inherited by forked workers), errors raised here
-    jobs = _jobs(stats, known, extractor, report, on_progress)
+    jobs = _jobs(candidates, report, on_progress)
     with BatchWriter(store, report.removed) as writer:
         for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
             post_id = post_id_for(stat.path)
@@ -165,31 +166,36 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
     return report
 
 
-def _stored_stamp(stat: FileStat, known: dict[str, tuple[str, str, str]],
-                  extractor: Extractor) -> tuple[Stamp | None, bool | None]:
-    """(the stamp stored for this file if the extractor is the same, True when size and mtime match
-    it too); the second value is None when the file has to be read."""
-    before = known.get(post_id_for(stat.path))
+class _Candidate(NamedTuple):
+    """A file found, with what the store knows of it: computed once, as a no-op ingest is all this."""
+
+    stat: FileStat
+    post_id: str
+    old: Stamp | None  # the stamp stored for this file, if this extractor wrote it
+    unchanged: bool  # size and mtime match that stamp too: the file is not even read
+
+
+def _candidate(stat: FileStat, known: dict[str, tuple[str, str, str]], extractor: Extractor) -> _Candidate:
+    post_id = post_id_for(stat.path)
+    before = known.get(post_id)
     old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
     if old is None or old.extractor != extractor.digest[:16]:
-        return None, None
-    return old, True if (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns) else None
+        return _Candidate(stat, post_id, None, False)
+    return _Candidate(stat, post_id, old, (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns))
 
 
-def _jobs(stats: list[FileStat], known: dict[str, tuple[str, str, str]], extractor: Extractor,
-          report: IngestReport, on_progress: ProgressCallback | None) -> Iterator[tuple[FileStat, RawPost]]:
+def _jobs(candidates: list[_Candidate], report: IngestReport,
+          on_progress: ProgressCallback | None) -> Iterator[tuple[FileStat, RawPost]]:
     """The posts to extract, read in order; duplicates, unchanged and unreadable ones are reported here."""
     seen: dict[str, str] = {}
-    for done, stat in enumerate(stats, 1):
+    for done, (stat, post_id, old, unchanged) in enumerate(candidates, 1):
         if on_progress is not None:
-            on_progress(done, len(stats), stat.path)
-        post_id = post_id_for(stat.path)
+            on_progress(done, len(candidates), stat.path)
         if post_id in seen:
             report.failed.append(Failure(stat.path, None, f"post id {post_id!r} is already used by {seen[post_id]}"))
             continue
         seen[post_id] = f"{stat.root}/{stat.path}"
-        old, same_stat = _stored_stamp(stat, known, extractor)
-        if same_stat:
+        if unchanged:
             report.unchanged.append(post_id)  # not even read
             continue
         try:
