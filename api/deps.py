@@ -26,10 +26,6 @@ async def off_loop(call: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T
     return await run_in_threadpool(call, *args, **kwargs)
 
 
-def get_store(request: Request) -> Store:
-    return request.app.state.store
-
-
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -50,7 +46,7 @@ def is_owner(request: Request) -> bool:
 
 
 async def _store(request: Request) -> Store:
-    return get_store(request)
+    return request.app.state.store
 
 
 async def _settings(request: Request) -> Settings:
