@@ -34,7 +34,7 @@ def _aliases(conn: sqlite3.Connection) -> dict[tuple[int, str], set[str]]:
     stored = {(r["scope"], r["id"]): r["aliases"] for r in conn.execute(q.OLD_ENTITIES)}
     touched = [r["id"] for r in conn.execute(q.TOUCHED_ENTITY_IDS)]
     conn.executemany(q.REALIAS, [(i,) for i in touched if any((s, i) not in stored for s in SCOPES)])
-    whole = {r["id"] for r in conn.execute("SELECT id FROM temp.realias")}
+    whole = {r["id"] for r in conn.execute(q.REALIASED_IDS)}
     for key, known in stored.items():
         if key[1] not in whole:
             aliases[key] = set(json.loads(known))

@@ -74,6 +74,7 @@ ALIASES_WRITTEN = """SELECT DISTINCT c.entity_id, c.private, j.value AS alias
     FROM entity_contrib c, json_each(c.aliases) j
     WHERE c.post_id IN (SELECT id FROM temp.touched_posts) AND c.aliases != '[]'"""
 REALIAS = "INSERT OR IGNORE INTO temp.realias (id) VALUES (?)"
+REALIASED_IDS = "SELECT id FROM temp.realias"
 INSERT_ENTITY_VIEW = """INSERT INTO entity_view (scope, id, type, name, aliases, category, search_key)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
 TOUCH_EVENTS_OF_ENTITIES = f"INSERT OR IGNORE INTO temp.touched_events SELECT event_id FROM event_links WHERE entity_id IN {IDS}"
