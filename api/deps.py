@@ -1,29 +1,18 @@
 """Request-scoped dependencies: the store the app opened once, and who is asking.
 
-Routes are coroutines that hand their store call to the thread pool with `off_loop`: one thread
-hop per request. A plain `def` route costs FastAPI three (dependencies, the route, the response
+Routes are coroutines that hand their store call to the thread pool (`run_in_threadpool`): one
+thread hop per request. A plain `def` route costs FastAPI three (dependencies, the route, the response
 check), each more than a small read itself.
 """
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, Request
-from starlette.concurrency import run_in_threadpool
 
 from kb.config import Settings
 from kb.store import Store
-
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-async def off_loop(call: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run a blocking store call (disk or network) in the thread pool."""
-    return await run_in_threadpool(call, *args, **kwargs)
 
 
 def get_settings(request: Request) -> Settings:

@@ -80,14 +80,15 @@ class HttpCacheMiddleware:
         keep = self.cache.enabled and scope["method"] == "GET" and "range" not in request.headers
         kept = self.cache.get(graph_version, etag, gzip) if keep else None
         if kept is not None:
-            await send({"type": "http.response.start", "status": kept.status, "headers": list(kept.headers)})
+            await send({"type": "http.response.start", "status": 200, "headers": list(kept.headers)})
             await send({"type": "http.response.body", "body": kept.body})
             return
         recorded: list[tuple[bytes, bytes]] | None = None
         chunks: list[bytes] = []
+        size = 0
 
         async def sender(message: Message) -> None:
-            nonlocal recorded
+            nonlocal recorded, size
             if message["type"] == "http.response.start" and message["status"] == 200:
                 out = MutableHeaders(scope=message)
                 for name in ("etag", "last-modified"):
@@ -102,10 +103,11 @@ class HttpCacheMiddleware:
                 recorded = list(message["headers"]) if keep else None
             elif message["type"] == "http.response.body" and recorded is not None:
                 chunks.append(message.get("body", b""))
-                if sum(map(len, chunks)) > self.cache.largest:
+                size += len(chunks[-1])
+                if size > self.cache.largest:
                     recorded = None
                 elif not message.get("more_body", False):
-                    self.cache.put(graph_version, etag, gzip, Kept(200, tuple(recorded), b"".join(chunks)))
+                    self.cache.put(graph_version, etag, gzip, Kept(tuple(recorded), b"".join(chunks)))
             await send(message)
 
         await self.app(scope, receive, sender)

@@ -17,7 +17,8 @@ LARGEST_SHARE = 8  # one answer may take at most 1/8 of the budget (whole export
 
 
 class Kept(NamedTuple):
-    status: int
+    """A 200 answer: its headers and body."""
+
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
 

@@ -13,7 +13,7 @@ from ingest import cues as cue_finders
 from ingest.links import link_cues
 from ingest.markdown import Block, mask
 from ingest.narrative import is_narrative
-from ingest.parse import ParsedPost
+from ingest.parse import ParsedPost, derived
 from ingest.text import LineIndex, normal, sentences
 from ingest.vocabulary import Hit, Matcher, Term, Vocabulary
 from ingest.vocabulary import lower_keep_length as lowered
@@ -49,20 +49,9 @@ class Sighting:
     scoped: bool = False
 
 
-_last_units: tuple[ParsedPost | None, tuple[Unit, ...]] = (None, ())
-
-
 def units(post: ParsedPost) -> list[Unit]:
-    """The post's headings and blocks, in reading order.
-
-    Extraction, echoes and events each read them; the last post's are kept (posts are immutable).
-    """
-    global _last_units
-    last_post, cached = _last_units
-    if last_post is not post:
-        cached = tuple(_units(post))
-        _last_units = (post, cached)
-    return list(cached)
+    """The post's headings and blocks, in reading order (extraction, echoes and events each read them)."""
+    return list(derived(post, "units", lambda p: tuple(_units(p))))
 
 
 def _units(post: ParsedPost) -> list[Unit]:

@@ -9,7 +9,7 @@ import unicodedata
 
 from ingest import lexicon as lx
 from ingest.dates import is_retrospective
-from ingest.parse import ParsedPost
+from ingest.parse import ParsedPost, derived
 from ingest.rx import lead
 from ingest.text import squash
 
@@ -20,21 +20,9 @@ _NARRATIVE_TITLE = lead(re.compile(r"이직|퇴사|입사|취업|합격|근황|�
                                    r"\bi left\b|lessons learned|year at|years at|my first year|\bstory\b", re.I))
 
 
-_last: tuple[ParsedPost | None, bool] = (None, False)
-
-
 def is_narrative(post: ParsedPost) -> bool:
-    """A retrospective or career post, as opposed to a technical write-up.
-
-    Four stages ask about the same post in a row; the last answer is kept (posts are immutable).
-    """
-    global _last
-    last_post, answer = _last
-    if last_post is post:
-        return answer
-    answer = _is_narrative(post)
-    _last = (post, answer)
-    return answer
+    """A retrospective or career post, as opposed to a technical write-up (four stages ask)."""
+    return derived(post, "narrative", _is_narrative)
 
 
 def _is_narrative(post: ParsedPost) -> bool:

@@ -1,7 +1,9 @@
 """Stage 2: a raw post becomes a ParsedPost: metadata, body, heading tree, language."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ingest.frontmatter import Meta, read_meta, split_frontmatter
 from ingest.markdown import Section, first_heading, guess_language, parse_body
@@ -19,6 +21,18 @@ class ParsedPost:
     sections: tuple[Section, ...]
     language: str | None
     content_hash: str
+    # what later stages derive from the post and several of them ask for (see `derived`)
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+T = TypeVar("T")
+
+
+def derived(post: ParsedPost, name: str, compute: Callable[[ParsedPost], T]) -> T:
+    """`compute(post)`, worked out once per post: stages that each need it share the answer."""
+    if name not in post.memo:
+        post.memo[name] = compute(post)
+    return post.memo[name]  # type: ignore[no-any-return]
 
 
 def post_id_for(path: str) -> str:

@@ -5,16 +5,17 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ingest.rx import lead
 from kb.ids import normalize
 
 # a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break, except an English
 # hard wrap (a line ending in a word or comma, the next starting with a Latin word)
-# (each opens with a lookahead for the characters every alternative starts with: the regex engine
-# then skips other positions at once instead of trying each alternative there)
-_SENTENCE_END = re.compile(r"(?=[.!?。…\n])(?:(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
-                           r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[]))")
+# (`lead` puts a lookahead for the characters a match starts with in front: the engine then skips
+# every other position at once instead of trying each alternative there)
+_SENTENCE_END = lead(re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
+                                r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[])"))
 _OPENER = re.compile(r"[\[`*\"'“‘]")
-_CLAUSE_BREAK = re.compile(r"(?=[\s;])(?:\s+[-–—]+\s+|;\s+)")
+_CLAUSE_BREAK = lead(re.compile(r"\s+[-–—]+\s+|;\s+"))
 
 
 def spans(text: str, pattern: re.Pattern[str] = _SENTENCE_END, raw: str | None = None) -> list[tuple[int, int]]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import PrivateDep, StoreDep, off_loop
+from api.deps import PrivateDep, StoreDep
 from api.paging import Cursor, Limit, next_link
 from api.schemas import EntityList
 from kb.errors import NotFound
@@ -28,7 +29,7 @@ async def entities(
     cursor: Cursor = None,
 ) -> EntityList:
     """Entities sorted by the number of events they take part in."""
-    page = await off_loop(store.entities, EntityQuery(type=type, text=q or None, limit=limit,  # type: ignore[arg-type]
+    page = await run_in_threadpool(store.entities, EntityQuery(type=type, text=q or None, limit=limit,  # type: ignore[arg-type]
                                                       cursor=cursor, include_private=private))
     return EntityList(items=list(page.items), next_cursor=page.next_cursor,
                       next=next_link(request, page.next_cursor))
@@ -36,7 +37,7 @@ async def entities(
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail)
 async def entity(store: StoreDep, private: PrivateDep, entity_id: EntityId) -> EntityDetail:
-    found = await off_loop(store.entity, entity_id, include_private=private)
+    found = await run_in_threadpool(store.entity, entity_id, include_private=private)
     if found is None:
         raise NotFound("entity", entity_id)
     return found
@@ -49,7 +50,7 @@ async def neighbors(store: StoreDep, private: PrivateDep, entity_id: EntityId,
                                           description="most nodes to return; `truncated` says if some were left out")]
               = NEIGHBORS_LIMIT) -> Neighborhood:
     """Events newest first, each with its entities, hop by hop, up to `limit` nodes."""
-    return await off_loop(store.neighbors, entity_id, depth=depth, include_private=private, limit=limit)
+    return await run_in_threadpool(store.neighbors, entity_id, depth=depth, include_private=private, limit=limit)
 
 
 @router.get("/paths", response_model=GraphPath)
@@ -61,7 +62,7 @@ async def paths(
     max_length: Annotated[int, Query(ge=1, le=MAX_PATH_LENGTH)] = MAX_PATH_LENGTH,
 ) -> GraphPath:
     """The shortest chain entity - event - entity ... between two entities."""
-    found = await off_loop(store.path, from_id, to_id, max_length=max_length, include_private=private)
+    found = await run_in_threadpool(store.path, from_id, to_id, max_length=max_length, include_private=private)
     if found is None:
         raise NotFound("path", f"{from_id} -> {to_id}")
     return found
@@ -72,6 +73,6 @@ async def related(store: StoreDep, private: PrivateDep, entity_id: EntityId,
             limit: Annotated[int, Query(ge=1, le=100)] = 20) -> list[RelatedSkill]:
     """Skills used in the same events, weighted by events shared, with first and last dates."""
     try:  # the store checks existence itself; loading the entity first cost a hub's every mention
-        return await off_loop(store.related, entity_id, limit=limit, include_private=private)
+        return await run_in_threadpool(store.related, entity_id, limit=limit, include_private=private)
     except NotFound as exc:
         raise NotFound("skill", entity_id) from exc

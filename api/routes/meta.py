@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import PrivateDep, StoreDep, off_loop
+from api.deps import PrivateDep, StoreDep
 from api.schemas import Health
 from kb.models import Stats
 from kb.store import Store
@@ -13,12 +14,12 @@ router = APIRouter(tags=["meta"])
 
 @router.get("/stats", response_model=Stats)
 async def stats(store: StoreDep, private: PrivateDep) -> Stats:
-    return await off_loop(store.stats, include_private=private)
+    return await run_in_threadpool(store.stats, include_private=private)
 
 
 @router.get("/health", response_model=Health)
 async def health(store: StoreDep) -> Health:
-    return await off_loop(_health, store)
+    return await run_in_threadpool(_health, store)
 
 
 def _health(store: Store) -> Health:

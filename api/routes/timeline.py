@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import PrivateDep, StoreDep, off_loop
+from api.deps import PrivateDep, StoreDep
 from api.paging import Cursor, Limit, next_link
 from api.schemas import EventList
 from kb.errors import NotFound
@@ -33,7 +34,7 @@ async def timeline(
     cursor: Cursor = None,
 ) -> EventList:
     """Events sorted by date (a bare year sorts before its months); undated events last."""
-    page = await off_loop(store.timeline, TimelineQuery(
+    page = await run_in_threadpool(store.timeline, TimelineQuery(
         date_from=date_from, date_to=date_to, kind=kind, entity=entity, text=q or None,
         limit=limit, cursor=cursor, include_private=private,
     ))
@@ -44,7 +45,7 @@ async def timeline(
 @router.get("/events/{event_id}", response_model=Event)
 async def event(store: StoreDep, private: PrivateDep,
           event_id: Annotated[str, Path(max_length=300)]) -> Event:
-    found = await off_loop(store.event, event_id, include_private=private)
+    found = await run_in_threadpool(store.event, event_id, include_private=private)
     if found is None:
         raise NotFound("event", event_id)
     return found

@@ -6,7 +6,7 @@ from api.response_cache import LARGEST_SHARE, Kept, ResponseCache
 
 
 def kept(size: int) -> Kept:
-    return Kept(200, ((b"content-type", b"application/json"),), b"x" * size)
+    return Kept(((b"content-type", b"application/json"),), b"x" * size)
 
 
 def test_an_answer_is_found_under_its_version_tag_and_encoding() -> None:

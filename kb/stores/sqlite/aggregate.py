@@ -28,14 +28,16 @@ def _in_scope(rows: list[sqlite3.Row], scope: int) -> list[sqlite3.Row]:
     return rows if scope == 1 else [r for r in rows if not r["private"]]
 
 
-def _aliases(conn: sqlite3.Connection) -> dict[tuple[int, str], set[str]]:
+# (scope, entity id) -> (aliases, event_count, mention_count, first, last) before the write
+Snapshot = dict[tuple[int, str], tuple[Any, ...]]
+
+
+def _aliases(conn: sqlite3.Connection, old: Snapshot, touched: set[str]) -> dict[tuple[int, str], set[str]]:
     """(scope, entity) -> alias union: the stored one plus what was written, or recomputed whole."""
     aliases: dict[tuple[int, str], set[str]] = {}
-    stored = {(r["scope"], r["id"]): r["aliases"] for r in conn.execute(q.OLD_ENTITIES)}
-    touched = [r["id"] for r in conn.execute(q.TOUCHED_ENTITY_IDS)]
-    conn.executemany(q.REALIAS, [(i,) for i in touched if any((s, i) not in stored for s in SCOPES)])
+    conn.executemany(q.REALIAS, [(i,) for i in sorted(touched) if any((s, i) not in old for s in SCOPES)])
     whole = {r["id"] for r in conn.execute(q.REALIASED_IDS)}
-    for key, known in stored.items():
+    for key, (known, *_) in old.items():
         if key[1] not in whole:
             aliases[key] = set(json.loads(known))
     for statement in (q.ALL_ALIASES_OF_REALIASED, q.ALIASES_WRITTEN):
@@ -46,9 +48,9 @@ def _aliases(conn: sqlite3.Connection) -> dict[tuple[int, str], set[str]]:
     return aliases
 
 
-def _entity_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+def _entity_rows(conn: sqlite3.Connection, old: Snapshot, touched: set[str]) -> list[tuple[Any, ...]]:
     """Per touched entity and scope: the earliest contribution's fields, every alias."""
-    aliases = _aliases(conn)
+    aliases = _aliases(conn, old, touched)
     out: list[tuple[Any, ...]] = []
     for first in conn.execute(q.FIRST_ENTITY_CONTRIBS):
         scope, entity_id = first["scope"], first["entity_id"]
@@ -75,7 +77,7 @@ def _event_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return out
 
 
-def _update_totals(conn: sqlite3.Connection) -> None:
+def _update_totals(conn: sqlite3.Connection, old: Snapshot, touched: set[str]) -> None:
     """Event and mention counts, first and last dates of every entity the write changed."""
     links = {(r[0], r[1]): tuple(r[2:]) for r in conn.execute(q.LINK_DELTAS)}
     mentions: dict[tuple[int, str], int] = {}
@@ -83,13 +85,16 @@ def _update_totals(conn: sqlite3.Connection) -> None:
         for scope in SCOPES:
             if scope == 1 or not private:
                 mentions[(scope, entity_id)] = mentions.get((scope, entity_id), 0) + n
-    old = {(r[0], r[1]): tuple(r[2:]) for r in conn.execute(q.OLD_TOTALS)}
-    touched = {r[0] for r in conn.execute(q.TOUCHED_ENTITY_IDS)}
     ids = sorted(touched | {entity_id for _, entity_id in links})
     rows = []
     for scope, entity_id, *now in conn.execute(q.TOTALS_OF, (json.dumps(ids),)).fetchall():
         key = (scope, entity_id)
-        before = old.get(key, now if entity_id not in touched else None)  # a touched row was rewritten
+        if key in old:
+            before: Any = old[key][1:]
+        elif entity_id in touched:
+            before = None  # its row was just rewritten: no totals to start from
+        else:
+            before = now  # an entity only linked to touched events keeps its row
         count, removed, added_first, added_last = links.get(key, (0, 0, None, None))
         if before is None or removed:  # new to this scope, or links taken away: count it whole
             row = conn.execute(q.COUNT_ENTITY, {"scope": scope, "id": entity_id}).fetchone()
@@ -107,13 +112,14 @@ def refresh(conn: sqlite3.Connection) -> None:
     """Rebuild views for temp.touched_posts/_events/_entities (filled by the writer)."""
     conn.execute(q.MENTIONS_COUNTED.format(sign=1))
     conn.execute(q.SAVE_TOUCHED_ENTITIES)
-    before = {(r["scope"], r["id"]) for r in conn.execute(q.OLD_ENTITIES)}
+    old: Snapshot = {(r[0], r[1]): tuple(r[2:]) for r in conn.execute(q.OLD_ENTITIES)}
+    touched = {r[0] for r in conn.execute(q.TOUCHED_ENTITY_IDS)}
     conn.execute(q.DELETE_ENTITY_VIEW_TOUCHED)
-    entity_rows = _entity_rows(conn)
+    entity_rows = _entity_rows(conn, old, touched)
     conn.executemany(q.INSERT_ENTITY_VIEW, entity_rows)
     after = {(row[0], row[1]) for row in entity_rows}
     # An entity that appeared or vanished changes the links of events other posts contributed.
-    flipped = sorted({ident for _, ident in before ^ after})
+    flipped = sorted({ident for _, ident in old.keys() ^ after})
     if flipped:
         conn.execute(q.TOUCH_EVENTS_OF_ENTITIES, (json.dumps(flipped),))
 
@@ -123,7 +129,7 @@ def refresh(conn: sqlite3.Connection) -> None:
     conn.execute(q.DELETE_LINK_VIEW_TOUCHED)
     conn.execute(q.INSERT_LINK_VIEW_TOUCHED)
     conn.execute(q.LINKS_ADDED)
-    _update_totals(conn)
+    _update_totals(conn, old, touched)
     _refresh_search_docs(conn)
 
 

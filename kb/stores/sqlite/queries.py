@@ -55,7 +55,7 @@ TOUCHED_EVENTS = "(SELECT id FROM temp.touched_events)"
 SCOPES = "(SELECT 0 AS scope UNION ALL SELECT 1)"
 SAVE_TOUCHED_ENTITIES = f"""INSERT INTO temp.old_entities SELECT scope, id, aliases, event_count, mention_count,
     first, last FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"""
-OLD_ENTITIES = "SELECT scope, id, aliases FROM temp.old_entities"
+OLD_ENTITIES = "SELECT scope, id, aliases, event_count, mention_count, first, last FROM temp.old_entities"
 DELETE_ENTITY_VIEW_TOUCHED = f"DELETE FROM entity_view WHERE scope IN (0, 1) AND id IN {TOUCHED_ENTITIES}"
 TOUCHED_ENTITY_IDS = "SELECT id FROM temp.touched_entities"
 # For every touched entity and scope, in one statement each (not four per entity): the earliest
@@ -91,7 +91,6 @@ LINKS_ADDED = f"""INSERT INTO temp.link_delta SELECT scope, entity_id, COUNT(*),
 LINK_DELTAS = """SELECT scope, id, SUM(n), MAX(removed), MIN(first), MAX(last) FROM temp.link_delta
     GROUP BY scope, id"""
 MENTION_DELTAS = "SELECT id, private, SUM(n) FROM temp.mention_delta GROUP BY id, private"
-OLD_TOTALS = "SELECT scope, id, event_count, mention_count, first, last FROM temp.old_entities"
 TOTALS_OF = f"""SELECT scope, id, event_count, mention_count, first, last FROM entity_view
     WHERE scope IN (0, 1) AND id IN {IDS}"""
 SET_ENTITY_TOTALS = """UPDATE entity_view SET event_count = ?, mention_count = ?, first = ?, last = ?
