@@ -41,7 +41,7 @@ def _bare(directory: Path) -> None:
 
 def _edit(directory: Path, url: str, rounds: int) -> None:
     """In a warm process: one no-op run_ingest, then `rounds` edits of one post, each re-ingested."""
-    from ingest.pipeline import run_ingest
+    from ingest.runs.pipeline import run_ingest
     from kb.stores import open_store
 
     store = open_store(url)

@@ -70,7 +70,7 @@ ROW_DROP = ("DROP CONSTRAINT bench_post IF EXISTS", "DROP CONSTRAINT bench_entit
 def corpus(args: argparse.Namespace) -> list[PostGraph]:
     if args.posts is None:
         return synthetic(args.events, per_post=args.per_post)
-    from ingest.pipeline import run_ingest
+    from ingest.runs.pipeline import run_ingest
 
     scratch = open_store(f"sqlite:///{tempfile.mkdtemp()}/corpus.db")
     try:

@@ -1,16 +1,19 @@
-"""Posts in, one PostGraph per post out.
+"""Posts in, one PostGraph per post out. Read the packages in pipeline order:
 
-Stages, each a function with typed input and output (only `read` touches files, only
-`pipeline` touches the store):
+    posts/      reading posts
+        read         discover .md/.markdown files, decode them, hash their bytes      -> RawPost
+        parse        frontmatter (YAML/TOML/JSON) + markdown-it section tree          -> ParsedPost
+    language/   tools every stage shares: sentences and clauses, the date grammar, verb lexicons
+    facts/      extracting facts: a ParsedPost in, entities and events out
+        extractor    the interface any extractor implements, and the default one
+        entities     vocabulary (skills, organizations, roles) + context cues + links -> Sighting
+        events       narrative sections and sentences, or one publication event       -> Event
+        resolve      one post's sightings made consistent; the user's kb.yaml on top
+        build        the PostGraph of one post
+    runs/       running ingests
+        pipeline     run_ingest(roots, store, config, on_progress) -> IngestReport (incremental)
+        parallel, writer, watch, posts_folder
 
-    read        discover .md/.markdown files, decode them, hash their bytes      -> RawPost
-    parse       frontmatter (YAML/TOML/JSON) + markdown-it section tree          -> ParsedPost
-    dates       a date grammar of our own (Korean and English, relative forms)
-    entities    vocabulary (skills, organizations, roles) + context cues + links -> Sighting
-    resolve     one post's sightings made consistent; the user's kb.yaml on top
-    events      narrative sections and sentences, or one publication event       -> Event
-    build       the PostGraph of one post
-    pipeline    run_ingest(roots, store, config, on_progress) -> IngestReport (incremental)
-
-Vocabularies are data files in ingest/data, loaded once per process.
+Only `posts.read` touches post files, only `runs` touches the store. Vocabularies are data files
+in ingest/data, loaded once per process.
 """

@@ -19,7 +19,7 @@ from kb.store import Store
 from kb.stores import open_store, redact
 
 if TYPE_CHECKING:
-    from ingest.posts_folder import PostsFolder
+    from ingest.runs.posts_folder import PostsFolder
 
 app = typer.Typer(help="kb: a personal knowledge base and career timeline built from your blog.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -66,7 +66,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Ingest posts: only new or edited posts are read again; deleted posts are removed."""
-    from ingest.pipeline import run_ingest
+    from ingest.runs.pipeline import run_ingest
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -108,7 +108,7 @@ def posts_folder_for(settings: Settings, store: Store) -> PostsFolder | None:
     """The write API's service over the very store the app reads, when a posts folder is set."""
     if not settings.posts_dirs:
         return None  # and ingest is not even imported
-    from ingest.posts_folder import PostsFolder
+    from ingest.runs.posts_folder import PostsFolder
 
     return PostsFolder(settings.posts_dirs, store)
 
@@ -122,8 +122,8 @@ def watch(
     debounce: Annotated[float, typer.Option(min=0.0, help="seconds of quiet after a save before ingesting")] = 0.5,
 ) -> None:
     """Ingest, then re-ingest whenever a post is saved, until Ctrl-C (editor scratch files are ignored)."""
-    from ingest.watch import Outcome
-    from ingest.watch import watch as run_watch
+    from ingest.runs.watch import Outcome
+    from ingest.runs.watch import watch as run_watch
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:

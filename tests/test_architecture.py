@@ -84,10 +84,10 @@ def test_the_api_imports_no_ingest_module(path: Path) -> None:
 
 def test_the_ingest_import_check_sees_every_spelling() -> None:
     package = ("api", "routes")
-    assert ingest_imports("import ingest.read", package) == ["ingest.read"]
-    assert ingest_imports("from ingest.pipeline import run_ingest", package) == ["ingest.pipeline"]
+    assert ingest_imports("import ingest.posts.read", package) == ["ingest.posts.read"]
+    assert ingest_imports("from ingest.runs.pipeline import run_ingest", package) == ["ingest.runs.pipeline"]
     assert ingest_imports("from ... import ingest", package) == ["ingest"]
-    assert ingest_imports("from ...ingest.read import decode", package) == ["ingest.read"]
+    assert ingest_imports("from ...ingest.posts.read import decode", package) == ["ingest.posts.read"]
     assert ingest_imports("from .. import deps\nimport kb.errors", package) == []
 
 

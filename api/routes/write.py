@@ -2,7 +2,7 @@
 
 Only HTTP lives here: the bearer token, status codes and response models. The work is done by the
 posts folder service the composition root passes to `create_app(posts_folder=...)` (in `kb serve`,
-`ingest.posts_folder.PostsFolder`); this module only knows the `PostsWriter` shape it needs.
+`ingest.runs.posts_folder.PostsFolder`); this module only knows the `PostsWriter` shape it needs.
 Writes need the token (KB_API_TOKEN) and that service (KB_POSTS_DIRS or `kb serve --posts`);
 without a token they do not exist (404), without a posts folder they answer 409.
 """

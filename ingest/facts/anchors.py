@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest import lexicon as lx
-from ingest.entities import Sighting
-from ingest.narrative import clean_title, is_narrative
-from ingest.parse import ParsedPost
+from ingest.language import lexicon as lx
+from ingest.facts.entities import Sighting
+from ingest.facts.narrative import clean_title, is_narrative
+from ingest.posts.parse import ParsedPost
 from kb.ids import short_hash
 from kb.models import Event, Source
 

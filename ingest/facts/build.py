@@ -1,9 +1,9 @@
 """Stage 6: assemble one post's PostGraph from its parse, sightings and events."""
 from __future__ import annotations
 
-from ingest.anchors import anchor_events
-from ingest.entities import Sighting
-from ingest.parse import ParsedPost
+from ingest.facts.anchors import anchor_events
+from ingest.facts.entities import Sighting
+from ingest.posts.parse import ParsedPost
 from kb.models import Entity, Event, Mention, Post, PostGraph, Source
 
 

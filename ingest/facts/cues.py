@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.rx import lead
+from ingest.language.rx import lead
 
 _H = r"[\uac00-\ud7a3]"
 _CAP = r"[A-Z][\w&'’-]*(?:\.\w+)*"

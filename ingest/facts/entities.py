@@ -9,14 +9,14 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest import cues as cue_finders
-from ingest.links import link_cues
-from ingest.markdown import Block, mask
-from ingest.narrative import is_narrative
-from ingest.parse import ParsedPost, derived
-from ingest.text import LineIndex, normal, sentences
-from ingest.vocabulary import Hit, Matcher, Term, Vocabulary
-from ingest.vocabulary import lower_keep_length as lowered
+from ingest.facts import cues as cue_finders
+from ingest.facts.links import link_cues
+from ingest.posts.markdown import Block, mask
+from ingest.facts.narrative import is_narrative
+from ingest.posts.parse import ParsedPost, derived
+from ingest.language.text import LineIndex, normal, sentences
+from ingest.facts.vocabulary import Hit, Matcher, Term, Vocabulary
+from ingest.facts.vocabulary import lower_keep_length as lowered
 from kb.ids import entity_id
 
 

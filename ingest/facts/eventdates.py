@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import DateMatch, DateSpan, find_dates, is_retrospective, period_of, title_year, within
-from ingest.parse import ParsedPost
-from ingest.rx import lead
+from ingest.language.dates import DateMatch, DateSpan, find_dates, is_retrospective, period_of, title_year, within
+from ingest.posts.parse import ParsedPost
+from ingest.language.rx import lead
 
 _JOIN_HEADING = lead(re.compile(r"(?:입사|이직|합류|joining|joined)\s*(?:후|이후|뒤|다음)|after\s+joining|since\s+joining", re.I))
 

@@ -11,13 +11,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ingest import lexicon as lx
-from ingest.dates import DateSpan, title_year
-from ingest.entities import Sighting, Unit, units
-from ingest.eventdates import DateContext, dated_confidence
-from ingest.narrative import clean_title, is_narrative
-from ingest.parse import ParsedPost
-from ingest.text import LineIndex, clauses, sentences
+from ingest.language import lexicon as lx
+from ingest.language.dates import DateSpan, title_year
+from ingest.facts.entities import Sighting, Unit, units
+from ingest.facts.eventdates import DateContext, dated_confidence
+from ingest.facts.narrative import clean_title, is_narrative
+from ingest.posts.parse import ParsedPost
+from ingest.language.text import LineIndex, clauses, sentences
 from kb.ids import event_id
 from kb.models import Event, Source
 

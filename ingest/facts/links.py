@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from ingest.cues import NOT_NAMES
-from ingest.markdown import Link
-from ingest.rx import lead
-from ingest.text import normal as normalize
-from ingest.vocabulary import Vocabulary
+from ingest.facts.cues import NOT_NAMES
+from ingest.posts.markdown import Link
+from ingest.language.rx import lead
+from ingest.language.text import normal as normalize
+from ingest.facts.vocabulary import Vocabulary
 
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org")
 _BOOK_HOSTS = ("yes24.com", "aladin.co.kr", "kyobobook.co.kr", "hanbit.co.kr", "oreilly.com", "manning.com",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ingest.rx import lead
+from ingest.language.rx import lead
 
 PARTICLES: frozenset[str] = frozenset(
     "를 을 이 가 은 는 로 으로 와 과 의 에 에서 도 만 까지 부터 랑 이랑 하고 처럼 보다 께 에게 한테 "

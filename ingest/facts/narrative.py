@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest import lexicon as lx
-from ingest.dates import is_retrospective
-from ingest.parse import ParsedPost, derived
-from ingest.rx import lead
-from ingest.text import squash
+from ingest.language import lexicon as lx
+from ingest.language.dates import is_retrospective
+from ingest.posts.parse import ParsedPost, derived
+from ingest.language.rx import lead
+from ingest.language.text import squash
 
 _NARRATIVE_TAGS = lead(re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
                                   r"personal|year|회사|취업|job", re.I))

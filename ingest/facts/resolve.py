@@ -23,11 +23,11 @@ from typing import Any
 
 import yaml
 
-from ingest import lexicon as lx
-from ingest.entities import Sighting
-from ingest.narrative import is_narrative
-from ingest.parse import ParsedPost
-from ingest.text import normal
+from ingest.language import lexicon as lx
+from ingest.facts.entities import Sighting
+from ingest.facts.narrative import is_narrative
+from ingest.posts.parse import ParsedPost
+from ingest.language.text import normal
 from kb.errors import ConfigError
 from kb.ids import entity_id, event_id, normalize
 from kb.models import EVENT_KINDS, Event, Source, check_partial_date

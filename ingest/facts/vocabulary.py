@@ -9,11 +9,11 @@ from typing import Any
 import yaml
 
 # Matcher, Term, Hit and the rest are imported from here by the stages and the pipeline
-from ingest.matcher import PARTICLES, Hit, Matcher, Matchers, Term, lower_keep_length  # noqa: F401
+from ingest.facts.matcher import PARTICLES, Hit, Matcher, Matchers, Term, lower_keep_length  # noqa: F401
 from kb.errors import ConfigError
 from kb.ids import normalize
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 
 
 def _load_yaml(path: Path) -> list[dict[str, Any]]:

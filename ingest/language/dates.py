@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ingest.rx import lead
+from ingest.language.rx import lead
 
 MONTHS = {name: i for i, names in enumerate((
     (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.rx import lead
+from ingest.language.rx import lead
 
 # sections that never hold events
 SKIP_SECTION = re.compile(

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ingest.rx import lead
+from ingest.language.rx import lead
 from kb.ids import normalize
 
 # a sentence ends at . ! ? (not inside numbers like 3.5) or at a line break, except an English

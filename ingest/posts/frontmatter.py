@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
-from ingest.dates import date_from_filename, parse_date
+from ingest.language.dates import date_from_filename, parse_date
 from kb.errors import PostError
 
 

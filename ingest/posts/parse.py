@@ -5,9 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ingest.frontmatter import Meta, read_meta, split_frontmatter
-from ingest.markdown import Section, first_heading, guess_language, parse_body
-from ingest.read import RawPost
+from ingest.posts.frontmatter import Meta, read_meta, split_frontmatter
+from ingest.posts.markdown import Section, first_heading, guess_language, parse_body
+from ingest.posts.read import RawPost
 
 
 @dataclass(frozen=True)

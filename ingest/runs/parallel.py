@@ -24,9 +24,9 @@ from kb.errors import PostError
 from kb.models import PostGraph
 
 if TYPE_CHECKING:
-    from ingest.pipeline import Extractor
-    from ingest.read import FileStat, RawPost
-    from ingest.resolve import Curation
+    from ingest.runs.pipeline import Extractor
+    from ingest.posts.read import FileStat, RawPost
+    from ingest.facts.resolve import Curation
 
 WORKERS_ENV = "KB_INGEST_WORKERS"
 PARALLEL_MIN = 64  # posts to extract before a pool is worth its start-up
@@ -73,7 +73,7 @@ def _init_worker(parent: int, curation: "Curation | None") -> None:
     global _worker_extractor
     _exit_with_parent(parent)
     if curation is not None:
-        from ingest.pipeline import make_extractor
+        from ingest.runs.pipeline import make_extractor
 
         _worker_extractor = make_extractor(curation)
 

@@ -14,15 +14,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.build import build_graph
-from ingest.entities import extract
-from ingest.events import extract_events
-from ingest.parallel import extract_all, worker_count
-from ingest.parse import ParsedPost, parse_post, post_id_for
-from ingest.read import FileStat, RawPost, discover, read_post
-from ingest.resolve import Curation, curate, drop_unrealized, load_curation, tidy
-from ingest.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
-from ingest.writer import BatchWriter
+from ingest.facts.build import build_graph
+from ingest.facts.entities import extract
+from ingest.facts.events import extract_events
+from ingest.runs.parallel import extract_all, worker_count
+from ingest.posts.parse import ParsedPost, parse_post, post_id_for
+from ingest.posts.read import FileStat, RawPost, discover, read_post
+from ingest.facts.resolve import Curation, curate, drop_unrealized, load_curation, tidy
+from ingest.facts.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
+from ingest.runs.writer import BatchWriter
 from kb.errors import PostError
 from kb.ids import normalize
 from kb.models import PostGraph

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ingest.pipeline import Extractor, IngestReport, make_extractor, parse_stamp, run_ingest
-from ingest.read import POST_SUFFIXES, FileStat, RawPost, decode
-from ingest.resolve import CURATION_FILE, load_curation
+from ingest.runs.pipeline import Extractor, IngestReport, make_extractor, parse_stamp, run_ingest
+from ingest.posts.read import POST_SUFFIXES, FileStat, RawPost, decode
+from ingest.facts.resolve import CURATION_FILE, load_curation
 from kb.errors import ConfigError, InvalidQuery, KbError, NotFound, PostError, UnsafePath
 from kb.ids import MAX_POST_ID_LENGTH, is_writable_post_id
 from kb.store import Store

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.pipeline import IngestReport, run_ingest
-from ingest.read import discover
+from ingest.runs.pipeline import IngestReport, run_ingest
+from ingest.posts.read import discover
 from kb.errors import KbError
 from kb.store import Store
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from ingest.pipeline import run_ingest
+from ingest.runs.pipeline import run_ingest
 from kb.config import Settings
 from kb.store import Store
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import ParsedPost, parse_post
-from ingest.read import RawPost
-from ingest.vocabulary import Vocabulary, build_vocabulary
+from ingest.posts.parse import ParsedPost, parse_post
+from ingest.posts.read import RawPost
+from ingest.facts.vocabulary import Vocabulary, build_vocabulary
 from kb.store import Store
 from kb.stores import open_store
 

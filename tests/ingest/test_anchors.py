@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.anchors import anchor_events
-from ingest.entities import extract
-from ingest.events import extract_events
-from ingest.pipeline import run_ingest
-from ingest.resolve import tidy
-from ingest.vocabulary import Vocabulary
+from ingest.facts.anchors import anchor_events
+from ingest.facts.entities import extract
+from ingest.facts.events import extract_events
+from ingest.runs.pipeline import run_ingest
+from ingest.facts.resolve import tidy
+from ingest.facts.vocabulary import Vocabulary
 from kb.ids import entity_id
 from kb.models import Event
 from kb.store import Store

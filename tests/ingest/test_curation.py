@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from ingest.pipeline import run_ingest
-from ingest.resolve import parse_curation
+from ingest.runs.pipeline import run_ingest
+from ingest.facts.resolve import parse_curation
 from kb.ids import entity_id
 from kb.store import Store
 from tests.ingest.conftest import write

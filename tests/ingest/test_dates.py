@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.dates import DateSpan, find_dates, parse_date, title_year, within
+from ingest.language.dates import DateSpan, find_dates, parse_date, title_year, within
 
 TABLE = [
     # text, base, expected spans

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ingest.entities import extract
-from ingest.resolve import tidy
-from ingest.vocabulary import Vocabulary
+from ingest.facts.entities import extract
+from ingest.facts.resolve import tidy
+from ingest.facts.vocabulary import Vocabulary
 from tests.ingest.conftest import EN_REVIEW, KO_RETRO, make_post
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from ingest.entities import extract
-from ingest.eventdates import UNDATED_CONFIDENCE
-from ingest.events import extract_events
-from ingest.pipeline import run_ingest
-from ingest.resolve import tidy
-from ingest.vocabulary import Vocabulary
+from ingest.facts.entities import extract
+from ingest.facts.eventdates import UNDATED_CONFIDENCE
+from ingest.facts.events import extract_events
+from ingest.runs.pipeline import run_ingest
+from ingest.facts.resolve import tidy
+from ingest.facts.vocabulary import Vocabulary
 from kb.models import Event, TimelineQuery
 from kb.store import Store
 from tests.ingest.conftest import make_post, write

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ingest.entities import extract
-from ingest.events import extract_events, is_narrative
-from ingest.resolve import tidy
-from ingest.vocabulary import Vocabulary
+from ingest.facts.entities import extract
+from ingest.facts.events import extract_events, is_narrative
+from ingest.facts.resolve import tidy
+from ingest.facts.vocabulary import Vocabulary
 from kb.ids import entity_id
 from tests.ingest.conftest import EN_REVIEW, KO_RETRO, make_post
 
@@ -132,7 +132,7 @@ def test_table_rows_and_ongoing_work_are_events(vocab: Vocabulary) -> None:
 
 
 def test_a_bare_season_heading_is_a_period() -> None:
-    from ingest.dates import period_of
+    from ingest.language.dates import period_of
 
     assert period_of("Summer", "2021-12") is not None and period_of("Summer", "2021-12").start == "2021-06"
 

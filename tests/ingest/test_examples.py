@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ingest.pipeline import run_ingest
+from ingest.runs.pipeline import run_ingest
 from kb.models import TimelineQuery
 from kb.store import Store
 from kb.stores import open_store

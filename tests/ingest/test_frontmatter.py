@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.frontmatter import read_meta, split_frontmatter
+from ingest.posts.frontmatter import read_meta, split_frontmatter
 from kb.errors import PostError
 from tests.ingest.conftest import make_post
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ingest.links import link_cues
-from ingest.markdown import Link
-from ingest.vocabulary import Vocabulary
+from ingest.facts.links import link_cues
+from ingest.posts.markdown import Link
+from ingest.facts.vocabulary import Vocabulary
 
 
 def cues(vocab: Vocabulary, text: str, url: str, sentence: str, paragraph: str = "") -> list[tuple[str, str]]:

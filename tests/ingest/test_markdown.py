@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ingest.markdown import mask, parse_body
+from ingest.posts.markdown import mask, parse_body
 from tests.ingest.conftest import KO_RETRO, make_post
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from ingest.vocabulary import (
+from ingest.facts.vocabulary import (
     Vocabulary,
     build_vocabulary,
     load_vocabulary,

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest import parallel
-from ingest.pipeline import run_ingest
+from ingest.runs import parallel
+from ingest.runs.pipeline import run_ingest
 from kb.stores import open_store
 
 POST = """---

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from ingest.pipeline import run_ingest
+from ingest.runs.pipeline import run_ingest
 from kb.store import Store
 from tests.ingest.conftest import write
 

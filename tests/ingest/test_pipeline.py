@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest import pipeline, writer
-from ingest.pipeline import run_ingest
+from ingest.runs import pipeline, writer
+from ingest.runs.pipeline import run_ingest
 from kb.errors import StoreError
 from kb.ids import entity_id
 from kb.store import Store

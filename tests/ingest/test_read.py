@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read import decode, discover, read_post
+from ingest.posts.read import decode, discover, read_post
 from kb.errors import PostError
 from tests.ingest.conftest import write
 

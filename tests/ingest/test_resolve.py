@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.entities import extract
-from ingest.resolve import drop_unrealized, parse_curation, tidy
-from ingest.vocabulary import Vocabulary
+from ingest.facts.entities import extract
+from ingest.facts.resolve import drop_unrealized, parse_curation, tidy
+from ingest.facts.vocabulary import Vocabulary
 from kb.errors import ConfigError
 from tests.ingest.conftest import make_post
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ingest.rx import first_chars, lead
+from ingest.language.rx import first_chars, lead
 
 
 def test_first_chars_of_alternatives_groups_and_optional_parts() -> None:

@@ -1,7 +1,7 @@
 """Sentence splitting: Korean lines end sentences, English hard-wrapped lines do not."""
 from __future__ import annotations
 
-from ingest.text import sentences
+from ingest.language.text import sentences
 
 
 def pieces(text: str) -> list[str]:

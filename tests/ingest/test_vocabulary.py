@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.vocabulary import Vocabulary, build_vocabulary, load_vocabulary
+from ingest.facts.vocabulary import Vocabulary, build_vocabulary, load_vocabulary
 
 
 def names(vocab: Vocabulary, text: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import run_ingest
+from ingest.runs.pipeline import run_ingest
 from kb.stores import open_store
 from tests.robustness.crash import killed_ingest, write_version
 from tests.robustness.helpers import all_post_facts

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.parse import post_id_for
-from ingest.pipeline import IngestReport, run_ingest
+from ingest.posts.parse import post_id_for
+from ingest.runs.pipeline import IngestReport, run_ingest
 from kb.store import Store
 from tests.kbproc import KB, kb, kb_env
 from tests.robustness.corpus import EXPECTED, GOOD_POSTS, SPECIAL_ENTRIES, write_good, write_hostile

@@ -15,8 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from ingest.pipeline import run_ingest
-from ingest.posts_folder import PostsFolder
+from ingest.runs.pipeline import run_ingest
+from ingest.runs.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.errors import InvalidQuery, NotFound
 from kb.models import EntityQuery, PostQuery, TimelineQuery

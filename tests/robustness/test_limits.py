@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.limits import Limits, WriteRateLimit
-from ingest.pipeline import run_ingest
-from ingest.posts_folder import PostsFolder
+from ingest.runs.pipeline import run_ingest
+from ingest.runs.posts_folder import PostsFolder
 from kb.config import Settings
 from kb.errors import StoreError
 from kb.models import TimelineQuery

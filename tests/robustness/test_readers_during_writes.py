@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from ingest.pipeline import run_ingest
+from ingest.runs.pipeline import run_ingest
 from kb.store import Store
 from tests.robustness.crash import write_version
 from tests.kbproc import served

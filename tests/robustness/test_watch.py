@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.watch import Outcome, Watcher, is_editor_temp
+from ingest.runs.watch import Outcome, Watcher, is_editor_temp
 from kb.store import Store
 from kb.stores import open_store
 from tests.robustness.corpus import GOOD_POSTS

@@ -21,7 +21,7 @@ TOKEN = "browser-test-token"
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     need_chromium()
-    if importlib.util.find_spec("ingest.pipeline") is None:
+    if importlib.util.find_spec("ingest.runs.pipeline") is None:
         pytest.skip("the ingest pipeline (ingest/pipeline.py) is not there yet")
     db = f"sqlite:///{tmp_path_factory.mktemp('browser')}/kb.db"
     ingested = kb("ingest", str(SAMPLES), "--db", db, "--quiet")

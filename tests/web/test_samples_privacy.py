@@ -21,9 +21,9 @@ DRAFT_WORDS = ("검색엔진", "비밀 프로젝트", "2024-02-01-draft-side-pro
 
 @pytest.fixture
 def sample_store(store: Store) -> Store:
-    if importlib.util.find_spec("ingest.pipeline") is None:
+    if importlib.util.find_spec("ingest.runs.pipeline") is None:
         pytest.skip("the ingest pipeline (ingest/pipeline.py) is not there yet")
-    from ingest.pipeline import run_ingest
+    from ingest.runs.pipeline import run_ingest
 
     report = run_ingest([SAMPLES], store)
     assert not report.failed, report.failed

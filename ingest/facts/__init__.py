@@ -1,0 +1,1 @@
+"""Extracting facts: one parsed post in, its entities and events out (see `extractor`)."""

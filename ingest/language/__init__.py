@@ -1,0 +1,1 @@
+"""Language tools every stage shares: sentence splitting, the date grammar, verb lexicons, fast regexes."""

@@ -1,0 +1,1 @@
+"""Reading posts: files found and decoded (`read`), frontmatter and Markdown parsed (`parse`)."""

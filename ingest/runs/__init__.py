@@ -1,0 +1,1 @@
+"""Running ingests: folders to a store, incrementally (`pipeline`), in worker processes, on save (`watch`)."""
