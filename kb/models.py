@@ -14,12 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 EntityType = Literal["skill", "person", "project", "organization"]
 ENTITY_TYPES: tuple[str, ...] = ("skill", "person", "project", "organization")
 
+# join / leave: the author started or stopped working for an organization (its employer dates)
 EventKind = Literal[
-    "work", "study", "competition", "adoption", "publication", "plan",
+    "join", "leave", "work", "study", "competition", "adoption", "publication", "plan",
     "project", "education", "achievement", "talk", "life", "other",
 ]
 EVENT_KINDS: tuple[str, ...] = (
-    "work", "study", "competition", "adoption", "publication", "plan",
+    "join", "leave", "work", "study", "competition", "adoption", "publication", "plan",
     "project", "education", "achievement", "talk", "life", "other",
 )
 
