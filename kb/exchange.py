@@ -12,7 +12,7 @@ post gives): public posts get those fields back on import, so moving a graph to 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kb.models import Entity, Event, Mention, Post, PostGraph, Source
@@ -50,8 +50,9 @@ def _event_json(event: Event) -> dict[str, Any]:
 
 def build_export(posts: Iterable[Post], entities: Iterable[Entity], mentions: Iterable[Mention],
                  events: Iterable[Event], public_entities: Iterable[Entity] = (),
-                 public_events: Iterable[Event] = ()) -> dict[str, Any]:
-    """`public_*`: the same graph seen without private posts (given when the export includes them)."""
+                 public_events: Iterable[Event] = (), meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """`public_*`: the same graph seen without private posts (given when the export includes them);
+    `meta`: the store's key-value record, carried as `"meta"` when it holds anything."""
     by_entity: dict[str, list[Source]] = defaultdict(list)
     for mention in mentions:
         by_entity[mention.entity_id].append(mention.source)
@@ -60,6 +61,7 @@ def build_export(posts: Iterable[Post], entities: Iterable[Entity], mentions: It
     return {
         "format": FORMAT,
         "version": VERSION,
+        **({"meta": dict(sorted(meta.items()))} if meta else {}),
         "posts": [
             {**p.model_dump(), "tags": list(p.tags), "categories": list(p.categories)}
             for p in sorted(posts, key=lambda p: p.id)
@@ -81,6 +83,14 @@ def build_export(posts: Iterable[Post], entities: Iterable[Entity], mentions: It
             for ev in sorted(events, key=lambda ev: ev.id)
         ],
     }
+
+
+def meta_from_export(document: dict[str, Any]) -> dict[str, Any]:
+    """The key-value record an export carries (none when it has no `"meta"`)."""
+    meta = document.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise ValueError("the export's meta must be an object")
+    return meta
 
 
 def graphs_from_export(document: dict[str, Any]) -> list[PostGraph]:

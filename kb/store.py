@@ -6,7 +6,7 @@ private posts, and every fact only private posts support, unless the query asks 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from kb.models import (
@@ -58,8 +58,14 @@ class Store(Protocol):
     def close(self) -> None: ...
 
     # ---- writes ----
-    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = ()) -> None:
-        """Atomically replace what each post contributes and remove the posts in `remove`."""
+    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = (),
+                      meta: Mapping[str, Any] | None = None) -> None:
+        """Atomically replace what each post contributes, remove the posts in `remove`, and set
+        each key of `meta` (a JSON value; None deletes the key): one transaction for all of it."""
+
+    def meta(self) -> dict[str, Any]:
+        """The key-value record `replace_posts` keeps (e.g. the profile of kb.yaml). It is the
+        owner's, public by intent: `export` carries it whatever the scope, as `"meta"`."""
 
     def post_hashes(self) -> dict[str, tuple[str, str, str]]:
         """post id -> (root, path, content hash), for incremental ingest."""

@@ -18,6 +18,11 @@ GET_VERSION = "MATCH (m:Meta {key: 'kb'}) RETURN m.generation AS generation, m.i
 # Taken first in every write transaction: the exclusive lock on the one Meta node serializes writers.
 LOCK_META = "MATCH (m:Meta {key: 'kb'}) SET m.write_lock = true"
 BUMP_GENERATION = "MATCH (m:Meta {key: 'kb'}) SET m.generation = m.generation + 1"
+# The Store.meta record: one (:Meta) node per key, the key prefixed to keep it apart from 'kb'.
+USER_META = """MATCH (m:Meta) WHERE m.key STARTS WITH $prefix
+    RETURN substring(m.key, size($prefix)) AS key, m.value AS value ORDER BY key"""
+SET_META = "UNWIND $rows AS row MERGE (m:Meta {key: row.key}) SET m.value = row.value"
+DELETE_META = "UNWIND $keys AS key MATCH (m:Meta {key: key}) DELETE m"
 # The write fence (fence.py): a counter of started writes and the writes still open, "token@ms".
 _LIVE_WRITES = "[w IN coalesce(m.open_writes, []) WHERE toInteger(split(w, '@')[1]) > timestamp() - $stale_ms]"
 FENCE = f"""MATCH (m:Meta {{key: 'kb'}})

@@ -8,7 +8,7 @@ never sees half a write. Driver errors become StoreError with the password-free 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -16,7 +16,7 @@ from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 from kb.errors import KbError, StoreError
-from kb.exchange import build_export, graphs_from_export
+from kb.exchange import build_export, graphs_from_export, meta_from_export
 from kb.models import (
     EntityDetail,
     EntityPage,
@@ -36,6 +36,7 @@ from kb.models import (
     TimelineQuery,
 )
 from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
+from kb.stores.common import meta as kv
 from kb.stores.neo4j import graph, reads, schema, search, write
 from kb.stores.neo4j import queries as q
 from kb.stores.neo4j.connection import ConnectionSettings, open_driver, parse_url
@@ -126,11 +127,19 @@ class Neo4jStore:
                 self._driver = None
 
     # ---- writes ----
-    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = ()) -> None:
+    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = (),
+                      meta: Mapping[str, Any] | None = None) -> None:
         prepared = write.prepare(graphs)
-        todo, gone = self._read(lambda tx: write.pending(tx, prepared, remove))
-        if todo or gone:
-            self._write(lambda tx: write.replace_posts(tx, prepared, remove))
+
+        def differs(tx: ManagedTransaction) -> bool:
+            todo, gone = write.pending(tx, prepared, remove)
+            return bool(todo or gone or (meta and any(kv.changes(write.stored_meta(tx), meta))))
+
+        if self._read(differs):
+            self._write(lambda tx: write.replace_posts(tx, prepared, remove, meta))
+
+    def meta(self) -> dict[str, Any]:
+        return self._read(lambda tx: {k: kv.decode(v) for k, v in write.stored_meta(tx).items()})
 
     def post_hashes(self) -> dict[str, tuple[str, str, str]]:
         return self._read(lambda tx: {r["id"]: (r["root"], r["path"], r["content_hash"])
@@ -187,13 +196,15 @@ class Neo4jStore:
             mentions = [Mention(entity_id=r["mention"]["entity_id"], source=source_from_props(r["mention"]))
                         for r in tx.run(q.ALL_VISIBLE_MENTIONS, scope=scope)]
             events = reads.load_events(tx, scope, None)
+            meta = {k: kv.decode(v) for k, v in write.stored_meta(tx).items()}
             if not include_private:
-                return build_export(posts, entities, mentions, events)
+                return build_export(posts, entities, mentions, events, meta=meta)
             public_entities = [entity_from_props(r["entity"]) for r in tx.run(q.ALL_ENTITIES, scope=0)]
-            return build_export(posts, entities, mentions, events, public_entities, reads.load_events(tx, 0, None))
+            return build_export(posts, entities, mentions, events, public_entities, reads.load_events(tx, 0, None),
+                                meta)
 
         return self._read(work)
 
     def import_(self, document: dict[str, Any]) -> None:
-        prepared = write.prepare(graphs_from_export(document))
-        self._write(lambda tx: write.replace_all(tx, prepared))
+        prepared, meta = write.prepare(graphs_from_export(document)), meta_from_export(document)
+        self._write(lambda tx: write.replace_all(tx, prepared, meta))

@@ -11,13 +11,14 @@ aliases, sources and links are unions; confidence is the maximum.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
 from neo4j import ManagedTransaction, Record
 
 from kb.models import PostGraph
+from kb.stores.common import meta as kv
 from kb.stores.common.graphs import entity_search_key, normalize_graph
 from kb.stores.neo4j import queries as q
 from kb.stores.neo4j.rows import order_key, post_row
@@ -42,12 +43,30 @@ def pending(tx: ManagedTransaction, prepared: Prepared, remove: Sequence[str]) -
     return todo, gone
 
 
-def replace_posts(tx: ManagedTransaction, prepared: Prepared, remove: Sequence[str]) -> bool:
-    """Replace the changed posts and delete the removed ones; False when nothing changed."""
+def stored_meta(tx: ManagedTransaction) -> dict[str, str]:
+    """The Store.meta record as stored: key -> JSON text."""
+    return {r["key"]: r["value"] for r in tx.run(q.USER_META, prefix=kv.KEY_PREFIX)}
+
+
+def set_meta(tx: ManagedTransaction, wanted: Mapping[str, Any], changed: bool) -> bool:
+    """After the posts' write (`changed`: it bumped the generation); True when anything changed."""
+    put, drop = kv.changes(stored_meta(tx), wanted)
+    if put:
+        tx.run(q.SET_META, rows=[{"key": kv.KEY_PREFIX + k, "value": v} for k, v in put.items()]).consume()
+    if drop:
+        tx.run(q.DELETE_META, keys=[kv.KEY_PREFIX + k for k in drop]).consume()
+    if (put or drop) and not changed:
+        tx.run(q.BUMP_GENERATION).consume()
+    return changed or bool(put or drop)
+
+
+def replace_posts(tx: ManagedTransaction, prepared: Prepared, remove: Sequence[str],
+                  meta: Mapping[str, Any] | None = None) -> bool:
+    """Replace the changed posts, delete the removed ones, set `meta`; False when nothing changed."""
     tx.run(q.LOCK_META).consume()
     todo, gone = pending(tx, prepared, remove)
     if not todo and not gone:
-        return False
+        return set_meta(tx, meta, False) if meta else False
     touched = todo + gone
     entities: set[str] = set()
     events: set[str] = set()
@@ -58,21 +77,24 @@ def replace_posts(tx: ManagedTransaction, prepared: Prepared, remove: Sequence[s
     _insert(tx, rows, entities, events)
     refresh(tx, entities, events)
     tx.run(q.BUMP_GENERATION).consume()
+    if meta:
+        set_meta(tx, meta, True)
     return True
 
 
-def replace_all(tx: ManagedTransaction, prepared: Prepared) -> bool:
-    """The graph holds exactly the prepared posts afterwards; False when it already did."""
+def replace_all(tx: ManagedTransaction, prepared: Prepared, meta: Mapping[str, Any]) -> bool:
+    """The graph holds exactly the prepared posts and `meta` afterwards; False when it already did."""
     tx.run(q.LOCK_META).consume()
     stored = {r["id"]: r["graph_hash"] for r in tx.run(q.ALL_GRAPH_HASHES)}
     if stored == {pid: row["post"]["graph_hash"] for pid, row in prepared.items()}:
-        return False
+        return set_meta(tx, kv.whole(stored_meta(tx), meta), False)
     tx.run(q.WIPE).consume()
     entities: set[str] = set()
     events: set[str] = set()
     _insert(tx, list(prepared.values()), entities, events)
     refresh(tx, entities, events)
     tx.run(q.BUMP_GENERATION).consume()
+    set_meta(tx, kv.whole(stored_meta(tx), meta), True)
     return True
 
 

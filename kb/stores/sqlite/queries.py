@@ -10,6 +10,10 @@ IDS = "(SELECT value FROM json_each(?))"
 # ---- meta ----
 GET_META = "SELECT value FROM meta WHERE key = ?"
 BUMP_GENERATION = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+# the Store.meta record: its keys carry a prefix that keeps them apart from the ones above
+USER_META = "SELECT substr(key, length(?) + 1) AS key, value FROM meta WHERE key >= ? AND key < ? ORDER BY key"
+SET_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+DELETE_META = "DELETE FROM meta WHERE key = ?"
 
 # ---- writes: contributions ----
 POST_HASHES_FOR = f"SELECT id, graph_hash FROM posts WHERE id IN {IDS}"

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from kb.exchange import build_export, graphs_from_export
+from kb.exchange import build_export, graphs_from_export, meta_from_export
 from kb.models import (
     EntityDetail,
     EntityPage,
@@ -26,6 +26,7 @@ from kb.models import (
     TimelineQuery,
 )
 from kb.store import ENTITY_EVENTS_LIMIT, MAX_PATH_LENGTH, NEIGHBORS_LIMIT
+from kb.stores.common import meta as kv
 from kb.stores.sqlite import graph, reads, schema, write
 from kb.stores.sqlite import queries as q
 from kb.stores.sqlite.connection import Connections, path_from_url, read_tx, write_tx
@@ -67,9 +68,16 @@ class SqliteStore:
         self._connections.close()
 
     # ---- writes ----
-    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = ()) -> None:
+    def replace_posts(self, graphs: Sequence[PostGraph], remove: Sequence[str] = (),
+                      meta: Mapping[str, Any] | None = None) -> None:
         with write_tx(self._conn()) as conn:
-            write.replace_posts(conn, graphs, remove)
+            changed = write.replace_posts(conn, graphs, remove)
+            if meta:
+                write.set_meta(conn, meta, changed)
+
+    def meta(self) -> dict[str, Any]:
+        with read_tx(self._conn()) as conn:
+            return {k: kv.decode(v) for k, v in write.stored_meta(conn).items()}
 
     def post_hashes(self) -> dict[str, tuple[str, str, str]]:
         with read_tx(self._conn()) as conn:
@@ -138,13 +146,15 @@ class SqliteStore:
             mentions = [Mention(entity_id=r["entity_id"], source=source_from_row(r))
                         for r in conn.execute(q.ALL_VISIBLE_MENTIONS, (scope, scope))]
             events = reads.load_events(conn, scope, None)
+            meta = {k: kv.decode(v) for k, v in write.stored_meta(conn).items()}
             if not include_private:
-                return build_export(posts, entities, mentions, events)
+                return build_export(posts, entities, mentions, events, meta=meta)
             public_entities = [entity_from_row(r) for r in conn.execute(q.ALL_ENTITY_ROWS, (0,))]
             public_events = reads.load_events(conn, 0, None)
-        return build_export(posts, entities, mentions, events, public_entities, public_events)
+        return build_export(posts, entities, mentions, events, public_entities, public_events, meta)
 
     def import_(self, document: dict[str, Any]) -> None:
-        graphs = graphs_from_export(document)
+        graphs, meta = graphs_from_export(document), meta_from_export(document)
         with write_tx(self._conn()) as conn:
-            write.replace_all(conn, graphs)
+            changed = write.replace_all(conn, graphs)
+            write.set_meta(conn, kv.whole(write.stored_meta(conn), meta), changed)

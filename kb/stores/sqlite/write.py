@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from kb.models import PostGraph
+from kb.stores.common import meta as kv
 from kb.stores.common.graphs import normalize_graph
 from kb.stores.sqlite import aggregate
 from kb.stores.sqlite import queries as q
@@ -88,3 +90,21 @@ def replace_all(conn: sqlite3.Connection, graphs: Sequence[PostGraph]) -> bool:
     _insert(conn, list(prepared.values()))
     _finish(conn)
     return True
+
+
+def stored_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The Store.meta record as stored: key -> JSON text."""
+    prefix = kv.KEY_PREFIX
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return {r["key"]: r["value"] for r in conn.execute(q.USER_META, (prefix, prefix, upper))}
+
+
+def set_meta(conn: sqlite3.Connection, wanted: Mapping[str, Any], changed: bool) -> bool:
+    """Inside an open write transaction, after the posts' write (`changed`: it bumped the
+    generation); returns whether anything changed at all."""
+    put, drop = kv.changes(stored_meta(conn), wanted)
+    conn.executemany(q.SET_META, [(kv.KEY_PREFIX + k, v) for k, v in put.items()])
+    conn.executemany(q.DELETE_META, [(kv.KEY_PREFIX + k,) for k in drop])
+    if (put or drop) and not changed:
+        conn.execute(q.BUMP_GENERATION)
+    return changed or bool(put or drop)
