@@ -5,6 +5,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -102,6 +103,42 @@ def serve(
         cli_output.console.print(f"kb serving {redact(settings.database_url)} on http://{host}:{port}")
         uvicorn.run(create_app(store=store, settings=settings, posts_folder=folder),
                     host=host, port=port, log_level="info")
+
+
+class Transport(str, Enum):
+    stdio = "stdio"
+    http = "http"
+
+
+@app.command("mcp")
+def mcp_server(
+    db: DbOption = None,
+    transport: Annotated[Transport, typer.Option(
+        help="stdio (the assistant starts kb itself) or http (Streamable HTTP at /mcp)")] = Transport.stdio,
+    host: Annotated[str, typer.Option(help="interface to listen on (http)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port (http)")] = 8765,
+    private: Annotated[bool, typer.Option(
+        "--private", help="show private posts and their facts too (the owner's own assistant); "
+                          "default: public data only, as the public API")] = False,
+) -> None:
+    """Serve the knowledge base to AI assistants over the Model Context Protocol (tools, resources, a prompt)."""
+    from api.mcp import build_server, serve_http, serve_stdio
+
+    settings = settings_for(db)
+    if private and transport is Transport.http and not settings.api_token:
+        cli_output.error("--private over HTTP needs KB_API_TOKEN, so that only the owner can connect")
+        raise typer.Exit(2)
+    view = "everything (--private)" if private else "public data"
+    with opened(db) as store:
+        server = build_server(store, settings, private=private)
+        if transport is Transport.stdio:
+            cli_output.err_console.print(f"kb MCP server on stdio: {view} of {redact(settings.database_url)}")
+            serve_stdio(server)
+        else:
+            guard = "bearer token required" if settings.api_token else "no token (KB_API_TOKEN unset)"
+            cli_output.console.print(f"kb MCP server: {view} of {redact(settings.database_url)} on "
+                                     f"http://{host}:{port}/mcp ({guard})")
+            serve_http(server, settings, host, port)
 
 
 def posts_folder_for(settings: Settings, store: Store) -> PostsFolder | None:
