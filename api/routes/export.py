@@ -11,7 +11,7 @@ from api.deps import PrivateDep, SettingsDep, StoreDep
 from api.privacy import MASKED_HEADER, public_mask
 from kb.errors import NotFound
 from kb.exports import EXPORTERS
-from kb.exports.public import public_document
+from kb.exports.public import keep_meta, public_document
 from kb.store import Store
 
 router = APIRouter(tags=["export"])
@@ -24,7 +24,7 @@ def viewer_document(request: Request, store: Store, private: bool, base_url: str
         document = public_document(document)
         mask = public_mask(request)
         if mask is not None:
-            document = mask.apply(document)
+            document = keep_meta(document, mask.apply(document))
     return {**document, "base_url": base_url}
 
 

@@ -11,6 +11,8 @@ Curation format (every key optional):
     facts:                            # events the posts do not state
       - {post: 2021-01-01-2020년-회고, title: Joined MakinaRocks, start: 2020-04, kind: work,
          entities: [MakinaRocks]}
+    profile: {name: ..., label: ..., work: [...]}   # who the author is (kb/career/profile.py);
+                                      # stored, not extracted: editing it re-extracts nothing
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from ingest.facts.entities import Sighting
 from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost
 from ingest.language.text import normal
+from kb.career.profile import parse_profile
 from kb.errors import ConfigError
 from kb.ids import entity_id, event_id, normalize
 from kb.models import EVENT_KINDS, Event, Source, check_partial_date
@@ -44,6 +47,7 @@ class Curation:
     hide: frozenset[str] = frozenset()  # normalized names or ids
     facts: tuple[dict[str, Any], ...] = ()
     digest: str = ""
+    profile: dict[str, Any] | None = None  # None: no curation file; {}: a file without a profile
 
 
 def load_curation(path: Path | None, roots: list[Path] | tuple[Path, ...] = ()) -> Curation:
@@ -93,8 +97,10 @@ def parse_curation(data: dict[str, Any]) -> Curation:
                 raise ConfigError(f"curation fact {f['title']!r}: {exc}") from exc
     hidden = [*(data.get("hide") or []), *(data.get("hidden") or [])]
     hide = frozenset(normalize(str(h)) for h in hidden) | frozenset(str(h) for h in hidden if ":" in str(h))
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
-    return Curation(entities, mapping("merge"), mapping("rename"), hide, facts, digest[:16])
+    profile = parse_profile(data.get("profile"))
+    extracting = {k: v for k, v in data.items() if k != "profile"}
+    digest = hashlib.sha256(json.dumps(extracting, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+    return Curation(entities, mapping("merge"), mapping("rename"), hide, facts, digest[:16], profile)
 
 
 def _forms(s: Sighting) -> set[str]:

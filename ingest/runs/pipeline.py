@@ -23,6 +23,7 @@ from ingest.posts.read import FileStat, RawPost, discover, read_post
 from ingest.facts.resolve import Curation, curate, drop_unrealized, load_curation, tidy
 from ingest.facts.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
 from ingest.runs.writer import BatchWriter
+from kb.career.profile import META_KEY as PROFILE_KEY
 from kb.errors import PostError
 from kb.ids import normalize
 from kb.models import PostGraph
@@ -97,7 +98,7 @@ class Extractor:
 def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) -> Extractor:
     curation = curation or Curation()
     data = hashlib.sha256()
-    for name in ("skills.yaml", "organizations.yaml", "roles.yaml"):
+    for name in ("skills.yaml", "organizations.yaml", "roles.yaml", "event_model.json"):
         path = data_dir / name
         data.update(path.read_bytes() if path.exists() else b"")
     digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{data.hexdigest()}|{curation.digest}".encode()).hexdigest()
@@ -155,7 +156,9 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
     if todo:
         extractor.vocabulary  # noqa: B018 - loaded here (and inherited by forked workers), errors raised here
     jobs = _jobs(candidates, report, on_progress)
-    with BatchWriter(store, report.removed) as writer:
+    # the profile of kb.yaml is stored, not extracted; a run without a curation file leaves it be
+    meta = {} if curation.profile is None else {PROFILE_KEY: curation.profile or None}
+    with BatchWriter(store, report.removed, meta=meta) as writer:
         for (stat, _), outcome in extract_all(extractor, jobs, worker_count(todo)):
             post_id = post_id_for(stat.path)
             if isinstance(outcome, PostGraph):

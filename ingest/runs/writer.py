@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
+from typing import Any
 
 from kb.models import PostGraph
 from kb.store import Store
@@ -20,11 +21,13 @@ BATCH_SIZE = 1000  # posts per write: big writes amortise what each write costs 
 
 
 class BatchWriter:
-    """The first write also removes the posts that are gone."""
+    """The first write also removes the posts that are gone and sets the store's meta record."""
 
-    def __init__(self, store: Store, remove: Sequence[str], batch_size: int | None = None) -> None:
+    def __init__(self, store: Store, remove: Sequence[str], batch_size: int | None = None,
+                 meta: Mapping[str, Any] | None = None) -> None:
         self.store = store
         self.remove = list(remove)
+        self.meta = dict(meta or {})
         self.batch_size = batch_size or BATCH_SIZE
         self.pending: list[PostGraph] = []
         self._handed = False
@@ -46,8 +49,8 @@ class BatchWriter:
             self._hand_over()
 
     def close(self, flush: bool = True) -> None:
-        """Write what is pending (and the removals, if nothing was written), wait, raise a write's error."""
-        if flush and (self.pending or (self.remove and not self._handed)):
+        """Write what is pending (and the removals and meta, if nothing was written), wait, raise a write's error."""
+        if flush and (self.pending or ((self.remove or self.meta) and not self._handed)):
             self._hand_over()
         if self._thread is not None:
             self._queue.put(None)
@@ -69,7 +72,7 @@ class BatchWriter:
             if self._error is not None:
                 continue
             try:
-                self.store.replace_posts(batch, remove=self.remove if first else ())
+                self.store.replace_posts(batch, remove=self.remove if first else (), meta=self.meta if first else None)
             except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
                 self._error = exc
             first = False

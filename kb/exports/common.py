@@ -95,6 +95,7 @@ class DocumentView:
     entities: dict[str, dict[str, Any]]
     events: list[dict[str, Any]]  # chronological, undated last
     events_of: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # the store's key-value record (the profile)
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> "DocumentView":
@@ -106,7 +107,7 @@ class DocumentView:
             for entity_id in event.get("entities", []):
                 events_of[entity_id].append(event)
         return cls(base_url=document.get("base_url") or DEFAULT_BASE_URL, posts=posts,
-                   entities=entities, events=events, events_of=dict(events_of))
+                   entities=entities, events=events, events_of=dict(events_of), meta=document.get("meta") or {})
 
     def of_type(self, entity_type: str) -> list[dict[str, Any]]:
         return [e for e in self.entities.values() if e["type"] == entity_type]

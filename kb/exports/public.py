@@ -52,4 +52,10 @@ def public_export(document: dict[str, Any], people: str = "full", key: str = "kb
     from kb.exports.people import PeopleMask, people_of
 
     public = public_document(document)
-    return PeopleMask(people_of(document), people, key).apply(public)
+    return keep_meta(public, PeopleMask(people_of(document), people, key).apply(public))
+
+
+def keep_meta(document: dict[str, Any], masked: dict[str, Any]) -> dict[str, Any]:
+    """The masked document with the original meta record: the profile is the author's own words,
+    written for publishing, and masking a name in it would deface the page it heads."""
+    return {**masked, "meta": document["meta"]} if "meta" in document else masked
