@@ -78,8 +78,9 @@ def section_anchor(section: str) -> str:
     return slug(last) if last else ""
 
 
-def post_link(base_url: str, post_id: str, section: str = "") -> str:
-    url = f"{base_url.rstrip('/')}/p/{quote(post_id, safe='/')}"
+def post_link(base_url: str, post_id: str, section: str = "", suffix: str = "") -> str:
+    """`{base}/p/{post}#{section}`; `suffix` (".html") for a static site's files."""
+    url = f"{base_url.rstrip('/')}/p/{quote(post_id, safe='/')}{suffix}"
     anchor = section_anchor(section)
     return f"{url}#{quote(anchor)}" if anchor else url
 
@@ -96,6 +97,7 @@ class DocumentView:
     events: list[dict[str, Any]]  # chronological, undated last
     events_of: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # the store's key-value record (the profile)
+    post_suffix: str = ""  # ".html" when posts are a static site's files
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> "DocumentView":
@@ -107,13 +109,14 @@ class DocumentView:
             for entity_id in event.get("entities", []):
                 events_of[entity_id].append(event)
         return cls(base_url=document.get("base_url") or DEFAULT_BASE_URL, posts=posts,
-                   entities=entities, events=events, events_of=dict(events_of), meta=document.get("meta") or {})
+                   entities=entities, events=events, events_of=dict(events_of), meta=document.get("meta") or {},
+                   post_suffix=document.get("post_suffix", ""))
 
     def of_type(self, entity_type: str) -> list[dict[str, Any]]:
         return [e for e in self.entities.values() if e["type"] == entity_type]
 
     def source_link(self, source: dict[str, Any]) -> str:
-        return post_link(self.base_url, source["post_id"], source.get("section", ""))
+        return post_link(self.base_url, source["post_id"], source.get("section", ""), self.post_suffix)
 
     def link(self, item: dict[str, Any]) -> str:
         """The first source of an event or entity (its earliest evidence), else the site."""
