@@ -21,6 +21,8 @@ from kb.models import Event, Source
 
 # the entity types that define an event of each kind, in order of preference
 ANCHOR_TYPES: dict[str, tuple[str, ...]] = {
+    "join": ("organization",),
+    "leave": ("organization",),
     "work": ("organization",),
     "education": ("organization", "project"),
     "competition": ("project", "organization"),
@@ -28,7 +30,7 @@ ANCHOR_TYPES: dict[str, tuple[str, ...]] = {
     "talk": ("organization", "project"),
     "adoption": ("skill",),
 }
-_KIND_CUES = dict(lx.KINDS)
+_KIND_CUES = {**dict(lx.KINDS), "join": lx.STARTED_JOB, "leave": lx.LEFT_JOB}
 # kinds that cover several different moments with one entity: joining and leaving a company are two events
 _PHASES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "work": (("join", re.compile(r"입사|이직|이적|합류|취업|\bjoin(?:ed|ing)?\b|\bhired\b|\bstarted (?:at|a new job|working)", re.I)),

@@ -84,6 +84,9 @@ class DateContext:
             span = DateSpan(self.join_start)
         return self._until(span, found)
 
+    def has_date(self, text: str) -> bool:
+        return bool(find_dates(text, self.base))
+
     def plan_span(self, index: int, sentence: str, paragraph: str) -> DateSpan | None:
         for text in (sentence, paragraph):
             found = [m for m in self._found(text, index) if not m.until]

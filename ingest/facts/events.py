@@ -9,19 +9,39 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingest.language import lexicon as lx
 from ingest.language.dates import DateSpan, title_year
 from ingest.facts.entities import Sighting, Unit, units
 from ingest.facts.eventdates import DateContext, dated_confidence
+from ingest.facts.headline import headline
+from ingest.facts.learned.features import PieceContext, features
+from ingest.facts.learned.model import LinearModel, load_model
 from ingest.facts.narrative import clean_title, is_narrative
 from ingest.posts.parse import ParsedPost
 from ingest.language.text import LineIndex, clauses, sentences
 from kb.ids import event_id
 from kb.models import Event, Source
 
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our)\b|(?:^|\s)(?:나는|저는|내가|제가|저희|우리)")
 MAX_EVENTS = 500  # per post: a diary of thousands of "I used X" lines is not a timeline of thousands
+
+@dataclass(frozen=True)
+class Piece:
+    """A candidate event sentence: where it is, its masked words, and what the model reads of it."""
+
+    section: int
+    unit: Unit
+    start: int  # body offsets
+    end: int
+    masked: str
+    clause: str | None  # the lexicon's clause, when the hand-written rules call it an event
+    features: list[str]
+    ids: list[str]  # entities sighted in it
+    done_here: bool
+
 
 @dataclass
 class Candidate:
@@ -74,13 +94,26 @@ def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False,
     return None, 0.0
 
 
-def _weak_only(text: str) -> bool:
-    return not (lx.KO_STRONG.search(text) or lx.EN_STRONG.search(text))
+def _career_kind(masked: str, employer: str | None) -> str:
+    """'join' / 'leave' when the author starts or stops working for a named organization, else by words."""
+    if employer is not None:
+        left, started = bool(lx.LEFT_JOB.search(masked)), bool(lx.STARTED_JOB.search(masked))
+        if left and not started and not lx.KO_FUTURE.search(masked):
+            return "leave"
+        if started and not left:
+            return "join"
+    return lx.kind_of(masked)
+
+
+def _untagged(text: str) -> str:
+    """Raw text without HTML tags and entities (pasted from another engine), inline code kept."""
+    return re.sub(r"&(?:[A-Za-z]{2,8}|#\d{1,6});", " ", re.sub(r"<[^<>]{0,2000}>", " ", text))
 
 
 class _Builder:
-    def __init__(self, post: ParsedPost, sightings: list[Sighting]) -> None:
+    def __init__(self, post: ParsedPost, sightings: list[Sighting], model: LinearModel | None = None) -> None:
         self.post = post
+        self.model = model or load_model()
         self.sightings = sorted(sightings, key=lambda s: s.start)
         self.starts = [s.start for s in self.sightings]
         self.dates = DateContext(post)
@@ -92,20 +125,39 @@ class _Builder:
         first, last = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
         return list(dict.fromkeys(s.id for s in self.sightings[first:last]))
 
-    def section_events(self) -> list[Candidate]:
-        out: list[Candidate] = []
+    def _flags(self, index: int) -> tuple[bool, bool, bool]:
+        """A section's label: skipped (intro, regrets), a list of things done, goals."""
+        heading = self.post.sections[index].heading.strip()
+        skipped = bool(lx.SKIP_SECTION.match(heading) or (heading and lx.is_negative_heading(heading)))
+        goal = bool(heading and lx.is_goal_heading(heading))
+        return skipped, bool(lx.DONE_SECTION.search(heading)) and not goal, goal
+
+    def _blocks(self) -> dict[int, list[Unit]]:
         by_section: dict[int, list[Unit]] = {}
         for unit in units(self.post):
             by_section.setdefault(unit.section, []).append(unit)
+        return by_section
+
+    def all_pieces(self) -> Iterator[Piece]:
+        """Every candidate of the post, as the events stage reads it (what the model is trained on)."""
+        by_section = self._blocks()
+        for index in range(len(self.post.sections)):
+            skipped, done, goal = self._flags(index)
+            blocks = [u for u in by_section.get(index, []) if u.block is not None]
+            yield from self.pieces(index, blocks, done and not skipped, goal and not skipped)
+
+    def section_events(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        by_section = self._blocks()
         for index, section in enumerate(self.post.sections):
             heading = section.heading.strip()
             blocks = [u for u in by_section.get(index, []) if u.block is not None]
-            if lx.SKIP_SECTION.match(heading) or (heading and lx.is_negative_heading(heading)):
+            skipped, done, goal = self._flags(index)
+            if skipped:
                 if lx.CLOSING_SECTION.match(heading):
                     out.extend(self._plans(index, blocks))
+                out.extend(self._sentences(index, blocks, False, False))  # the model reads the heading too
                 continue
-            goal = bool(heading and lx.is_goal_heading(heading))
-            done = bool(lx.DONE_SECTION.search(heading)) and not goal
             container = index in self.containers
             named = (bool(heading) and not done and not goal and not container and bool(blocks)
                      and bool(lx.KO_EVENT_HEAD.search(heading)))
@@ -140,7 +192,8 @@ class _Builder:
         quotes = list(dict.fromkeys(quotes))
         ids = self.ids_in(section.start, section.end)
         joined = next((c for c in inner if c.join and c.employer), None)  # "## 이직": "…로 이직했습니다"
-        return Candidate(clean_title(section.heading), lx.kind_of(section.heading + " " + first.masked), index,
+        kind = "join" if joined is not None else lx.kind_of(section.heading + " " + first.masked)
+        return Candidate(clean_title(section.heading), kind, index,
                          quotes, ids, ids, self.dates.section_span(index), confidence=0.75,
                          join=joined is not None, employer=joined.employer if joined else None)
 
@@ -151,40 +204,46 @@ class _Builder:
         end = self.post.body.find("\n", section.start)
         return end if end >= 0 else section.end
 
-    def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
-        out: list[Candidate] = []
+    def pieces(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> Iterator[Piece]:
+        """Every sentence (in English, every clause) of a section's blocks, with the lexicon's verdict."""
+        headings = tuple(self.post.sections[i].heading for i in (*self.post.sections[index].parents, index)
+                         if self.post.sections[i].heading)
         for unit in blocks:
             assert unit.block is not None
-            done_here = done and unit.block.kind in ("item", "row")
+            kind = unit.block.kind
+            done_here = done and kind in ("item", "row")
             for lo, hi in sentences(unit.masked, unit.text):
-                pieces = [(lo + a, lo + b) for a, b in clauses(unit.masked[lo:hi])] if not self.korean else [(lo, hi)]
-                for a, b in pieces:
+                spans = [(lo + a, lo + b) for a, b in clauses(unit.masked[lo:hi])] if not self.korean else [(lo, hi)]
+                for a, b in spans:
                     masked = unit.masked[a:b]
-                    if unit.block.kind == "row":
+                    if kind == "row":
                         masked = re.sub(r"\|", " ", masked).rstrip()
-                    clause, confidence = _is_event(masked, self.korean, done_here, goal, unit.block.kind in ("item", "row"))
-                    if clause is None:
-                        continue
+                    clause, rule = _is_event(masked, self.korean, done_here, goal, kind in ("item", "row"))
                     start, end = unit.start + a, unit.start + b
                     ids = self.ids_in(start, end)
-                    fragment = not lx.KO_PAST.search(clause) and not lx.KO_STRONG.search(clause)
-                    needs_support = (not self.korean and _weak_only(masked)) or (self.korean and fragment and not done_here)
-                    if not self.korean and unit.block.kind == "item" and lx.EN_ITEM_VERB.match(masked):
-                        needs_support = False
-                    if needs_support and not ids and not (self.korean and re.search(r"\d", clause)):
-                        continue
-                    context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
-                        self.ids_in(self.post.sections[index].start, self._heading_end(index))
-                    raw = self.post.body[start:end]
-                    join = bool(lx.JOIN.search(masked))
-                    dated = masked
-                    if self.korean:
-                        dated = " ".join(p for p in lx.KO_CLAUSES.split(masked) if not lx.KO_FUTURE.search(p)) or clause
-                    cand = Candidate(clean_title(raw), lx.kind_of(masked), index, [(start, end)],
-                                     list(dict.fromkeys(ids + context)), ids,
-                                     self.dates.sentence_span(index, dated, join), confidence, join,
-                                     self._employer(start, end, masked) if join else None)
-                    out.append(cand)
+                    context = PieceContext(self.korean, kind, headings, rule,
+                                           tuple(i.split(":", 1)[0] for i in ids),
+                                           self.dates.has_date(masked), start / max(1, len(self.post.body)))
+                    yield Piece(index, unit, start, end, masked, clause, features(masked, context), ids, done_here)
+
+    def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
+        out: list[Candidate] = []
+        for piece in self.pieces(index, blocks, done, goal):
+            confidence = self.model.probability(piece.features)
+            if confidence < self.model.threshold:
+                continue
+            unit, start, end, masked = piece.unit, piece.start, piece.end, piece.masked
+            context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
+                self.ids_in(self.post.sections[index].start, self._heading_end(index))
+            join = bool(lx.JOIN.search(masked))
+            dated = masked
+            if self.korean:
+                dated = " ".join(p for p in lx.KO_CLAUSES.split(masked) if not lx.KO_FUTURE.search(p)) or masked
+            employer = self._employer(start, end, masked) if join or lx.LEFT_JOB.search(masked) else None
+            out.append(Candidate(headline(_untagged(self.post.body[start:end]), self.korean),
+                                 _career_kind(masked, employer), index, [(start, end)],
+                                 list(dict.fromkeys(piece.ids + context)), piece.ids,
+                                 self.dates.sentence_span(index, dated, join), confidence, join, employer))
         return out
 
     def _plans(self, index: int, blocks: list[Unit]) -> list[Candidate]:
@@ -197,7 +256,7 @@ class _Builder:
                 if lx.KO_PLAN.search(masked) or re.search(r"\bplan(?:ning)? to\b", masked, re.I):
                     if projects:
                         span = self.dates.plan_span(index, masked, unit.masked)
-                        out.append(Candidate(clean_title(self.post.body[start:end]), "plan", index, [(start, end)],
+                        out.append(Candidate(headline(_untagged(self.post.body[start:end]), self.korean), "plan", index, [(start, end)],
                                              self.ids_in(unit.start, unit.start + len(unit.text)),
                                              self.ids_in(start, end), span, 0.5))
         return out
@@ -282,10 +341,22 @@ def publication_event(post: ParsedPost, sightings: list[Sighting]) -> Event:
                  start=post.meta.date, confidence=dated_confidence(0.9, post.meta.date), entities=tuple(topics), sources=sources)
 
 
+STORY_SHARE = 0.18  # of a post's sentences read as events, above which an unlabelled post is a story
+STORY_SURE = 5  # … with at least this many the model is sure of
+
+
+def told_as_story(builder: "_Builder") -> bool:
+    """A post no title or tag calls a retrospective, told as one: many first-person happenings."""
+    scores = [builder.model.probability(p.features) for p in builder.all_pieces()]
+    accepted = sum(1 for s in scores if s >= builder.model.threshold)
+    return accepted >= STORY_SURE and accepted >= STORY_SHARE * len(scores) and \
+        sum(1 for s in scores if s >= 0.5) >= STORY_SURE
+
+
 def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
-    if not is_narrative(post):
-        return [publication_event(post, sightings)]
     builder = _Builder(post, sightings)
+    if not is_narrative(post) and not (_FIRST_PERSON.search(post.body) and told_as_story(builder)):
+        return [publication_event(post, sightings)]
     cands = builder.section_events()[:MAX_EVENTS]
     _link_employers(post, cands)
     lines = LineIndex(post.body, post.body_line + 1)

@@ -76,6 +76,11 @@ KO_NEGATIVE = re.compile(r"(?:못|않|없었|없다|없음|아쉬|부족|실패|
 JOIN = re.compile(r"입사|이직|이적|합류|다님|다녔|근무(?:했|하|중)|재직|\b(?i:join(?:ed|ing)?)\b|"
                   r"\b(?i:job|position|role|engineer|developer|intern\w*)\b[^.;]{0,40}?\b(?:at|with)\b(?=\s+\W*[A-Z])|"
                   r"\b(?i:work(?:ed|ing)?) (?:at|for)\b(?=\s+\W*[A-Z])")
+# the author started / stopped working somewhere ("입사했다", "joined X"; "퇴사했다", "my last day at X")
+STARTED_JOB = re.compile(r"입사|이직|이적|합류|\b(?i:join(?:ed|ing)|started (?:at|with|working (?:at|for))|"
+                         r"hired (?:at|by)|accepted (?:an|the|a) (?:offer|position|job))\b")
+LEFT_JOB = re.compile(r"퇴사|그만두|그만뒀|퇴직|떠나|떠났|\b(?i:left|leav(?:e|ing)|quit|resign\w*|laid off|"
+                      r"last day (?:at|with)|said (?:my )?goodbyes?)\b")
 KO_CLAUSES = re.compile(r"(?<=는데|인데|은데|지만|으나|니까)[,\s]+|(?<=[고며서]),\s+")
 KO_PLAN = re.compile(r"기획|계획|예정|준비\s?중")
 

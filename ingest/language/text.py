@@ -37,7 +37,7 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]], raw: str |
     if raw is not None and lead:
         # a sentence may open with inline code or a link, blanked in the masked text
         opener = _OPENER.search(raw, start, start + lead)
-        if opener:
+        if opener and not raw[start:opener.start()].strip():  # not a quote mark inside a blanked HTML tag
             lead = opener.start() - start
     if piece.strip(" \t\n-*>#"):
         out.append((start + lead, start + trail))

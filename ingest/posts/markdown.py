@@ -32,6 +32,7 @@ _MASKS = (
                r"[^$\n]{1,1000}?(?<=\S))\$(?![A-Za-z0-9_])", re.DOTALL),
     re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)"),             # images
     re.compile(r"</?[A-Za-z][^<>]{0,2000}>|<!--.{0,5000}?-->", re.DOTALL),  # HTML
+    re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});"),           # HTML entities (&nbsp;)
     re.compile(r"\]\([^)\n]{0,2000}\)"),                               # link targets
     re.compile(r"https?://\S+|www\.\S+"),                             # bare URLs
     re.compile(r"\{\{.{0,500}?\}\}|\{%.{0,500}?%\}"),                   # Liquid templates
@@ -70,10 +71,12 @@ class Section:
 
 
 # what each mask pattern cannot match without: most blocks have no code, math or HTML to scan for
-_MASK_NEEDS = tuple(re.compile(literals) for literals in (r"`", r"\$", r"!\[", r"<", r"\]\(", r"http|www\.", r"\{"))
+_MASK_NEEDS = tuple(re.compile(literals) for literals in (r"`", r"\$", r"!\[", r"<", r"&", r"\]\(", r"http|www\.",
+                                                          r"\{"))
 _HANGUL_RUNS = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_RUNS = re.compile(r"[A-Za-z]+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def mask(text: str) -> str:
@@ -136,6 +139,15 @@ def parse_body(body: str) -> list[Section]:
             if text.strip():
                 sections[-1]["blocks"].append(Block("row", text[lead:], mask(text[lead:]), start + lead,
                                                     start + len(text), tok.map[0] + 1, 0, ()))
+        elif tok.type == "html_block" and tok.map:
+            # HTML pasted from another blog engine: its text is prose too (tags and entities masked)
+            start = lines[tok.map[0]]
+            end = lines[tok.map[1]] if tok.map[1] < len(lines) else len(body)
+            text = body[start:end].rstrip()
+            masked = mask(text)
+            if _WORD.search(masked):
+                sections[-1]["blocks"].append(Block("paragraph", text, masked, start, start + len(text),
+                                                    tok.map[0] + 1, 0, ()))
         elif tok.type == "heading_open" and tok.map:
             level = int(tok.tag[1])
             while stack and sections[stack[-1]]["level"] >= level:

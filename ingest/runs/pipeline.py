@@ -29,7 +29,7 @@ from kb.ids import normalize
 from kb.models import PostGraph
 from kb.store import Store
 
-EXTRACTOR_VERSION = "2026.11.30-1"
+EXTRACTOR_VERSION = "2026.12.05-1"
 
 ProgressCallback = Callable[[int, int, str], None]
 

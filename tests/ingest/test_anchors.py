@@ -25,7 +25,7 @@ HANBIT = entity_id("organization", "Hanbit Data")
 
 
 def _joins(store: Store) -> list[dict]:
-    return [e for e in store.export()["events"] if e["kind"] == "work" and HANBIT in e["entities"]]
+    return [e for e in store.export()["events"] if e["kind"] == "join" and HANBIT in e["entities"]]
 
 
 def test_one_event_two_sources_and_each_post_can_go(tmp_path: Path, store: Store) -> None:
@@ -44,7 +44,7 @@ def test_one_event_two_sources_and_each_post_can_go(tmp_path: Path, store: Store
     run_ingest([root], store)
     (event,) = _joins(store)
     assert [s["post"] for s in event["sources"]] == ["2021-06-01-joining.md"]
-    assert event["title"].startswith("I joined Hanbit Data")
+    assert event["title"].startswith("Joined Hanbit Data")
 
     write(root, "2021-05-01-이직-후기.md", KO_JOIN)
     run_ingest([root], store)

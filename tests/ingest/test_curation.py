@@ -48,7 +48,7 @@ def test_merges_make_two_spellings_one_entity_across_posts(tmp_path: Path, store
     assert {s["post"] for s in entities[HANBIT]["sources"]} == {"2021-05-01-ko.md", "2021-06-01-en.md"}
     others = [i for i, e in entities.items() if i != HANBIT and ("Hanbit" in e["name"] or "한빛" in e["name"])]
     assert others == []
-    joins = [e for e in events if HANBIT in e["entities"] and e["kind"] == "work"]
+    joins = [e for e in events if HANBIT in e["entities"] and e["kind"] == "join"]
     assert len(joins) == 1 and len(joins[0]["sources"]) == 2  # merged names anchor one event
 
 

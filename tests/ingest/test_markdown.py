@@ -34,9 +34,11 @@ def test_mask_blanks_code_math_html_and_urls_keeping_length() -> None:
     assert "Go" in masked and "bold" in masked
 
 
-def test_code_blocks_and_math_blocks_produce_no_blocks() -> None:
-    sections = parse_body("para\n\n```\ncode\n```\n\n$$\nx^2\n$$\n\n<div>html</div>\n")
-    assert [b.text for b in sections[0].blocks] == ["para"]
+def test_code_blocks_and_math_blocks_produce_no_blocks_and_pasted_html_is_prose() -> None:
+    sections = parse_body("para\n\n```\ncode\n```\n\n$$\nx^2\n$$\n\n<div>html</div>\n\n<p>&nbsp;<br></p>\n")
+    blocks = sections[0].blocks
+    assert [b.text for b in blocks] == ["para", "<div>html</div>"]  # a tag-only block is no prose
+    assert blocks[1].masked.strip() == "html" and len(blocks[1].masked) == len(blocks[1].text)
 
 
 def test_language_guess() -> None:
