@@ -67,7 +67,6 @@ def create_app(store: Store | None = None, settings: Settings | None = None,
     for module in (timeline, entities, posts, meta):
         app.include_router(module.router)
     app.include_router(write.router)  # PUT/DELETE /posts/{id}, POST /ingest: token and posts folder only
-    app.include_router(export.router)  # portfolio: exports, the page and its static files
+    app.include_router(export.router)  # portfolio: exports, and the site at / (kb/site)
     app.include_router(page.router)
-    page.mount_static(app)
     return app

@@ -20,16 +20,16 @@ from api.response_cache import Kept, ResponseCache
 PUBLIC_CACHE = "public, max-age=60"
 OWNER_CACHE = "private, no-cache"
 UNCACHED_PATHS = ("/health",)  # live status, not a function of the graph
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+PAGE_CODE = tuple(Path(kb.__file__).resolve().parent / name for name in ("site", "career", "exports"))
 
 
 def code_version() -> str:
-    """The package version and the page's files: a new page must not be answered with 304."""
+    """The package version and the code and files of the site: a new page must not be answered with 304."""
     digest = hashlib.sha256(kb.__version__.encode())
-    if STATIC_DIR.is_dir():
-        for path in sorted(STATIC_DIR.rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(STATIC_DIR).as_posix().encode())
+    for folder in PAGE_CODE:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".css", ".svg", ".js"):
+                digest.update(path.relative_to(folder.parent).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -209,6 +209,34 @@ def export(
         cli_output.console.print(f"wrote {output} ({format})", highlight=False)
 
 
+site_app = typer.Typer(help="The portfolio as a static site (public data only).", no_args_is_help=True)
+app.add_typer(site_app, name="site")
+
+
+@site_app.command("build")
+def site_build(
+    out: Annotated[Path, typer.Option("--out", help="folder to write the site to (a previous build there is replaced)")],
+    db: DbOption = None,
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", help="where the site will live, e.g. https://me.github.io/blog/ (absolute links in resume.json)")] = None,
+) -> None:
+    """Write the portfolio as static files (HTML, CSS, data.json, resume.json) for any static host."""
+    from api.markdown import render_markdown
+    from kb.exports.public import public_export
+    from kb.site.build import Site
+
+    settings = settings_for(db)
+    with opened(db) as store:
+        document = store.export(include_private=False)
+    document = public_export(document, settings.public_people, settings.api_token or "kb-public-people")
+    try:
+        count = Site(document, render_markdown, base_url).write(out)
+    except OSError as exc:
+        cli_output.error(f"cannot write the site to {out}: {exc}")
+        raise typer.Exit(2) from exc
+    cli_output.console.print(f"wrote {count} files to {out}", highlight=False)
+
+
 @app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="a kb-export JSON document")],

@@ -1,5 +1,5 @@
-"""The page over HTTP: self-contained static files, the data it draws, post views whose section
-ids are what source links point at, and the export route."""
+"""The site over HTTP: self-contained pages and assets, the data the timeline draws, post views
+whose section ids are what source links point at, and the export route."""
 from __future__ import annotations
 
 import re
@@ -10,22 +10,26 @@ from fastapi.testclient import TestClient
 
 from kb.exports import EXPORTERS
 
-STATIC = Path(__file__).resolve().parents[2] / "api" / "static"
+ASSETS = Path(__file__).resolve().parents[2] / "kb" / "site" / "assets"
+EXTERNAL = r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import|url\(\s*["']?(?:https?:)?//|fetch\(\s*["']https?:"""
 
 
-def test_the_page_loads_nothing_from_elsewhere() -> None:
-    for path in STATIC.iterdir():
-        text = path.read_text(encoding="utf-8")
-        external = re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import|url\(\s*["']?(?:https?:)?//|fetch\(\s*["']https?:""", text)
-        assert not external, (path.name, external)
-    assert "NanumGothic" in (STATIC / "app.css").read_text(encoding="utf-8")
+def test_the_site_assets_load_nothing_from_elsewhere() -> None:
+    for path in ASSETS.iterdir():
+        assert not re.findall(EXTERNAL, path.read_text(encoding="utf-8")), path.name
+    assert "NanumGothic" in (ASSETS / "site.css").read_text(encoding="utf-8")
 
 
 def test_index_and_assets_are_served(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page.text):
-        assert client.get(asset).status_code == 200, asset
+    assert "김하늘" in page.text and "ML Engineer" in page.text
+    links = re.findall(r'(?:src|href)="([^"#]+)', page.text)
+    local = [link for link in links if not link.startswith(("http", "mailto:"))]
+    assert {"assets/site.css", "favicon.svg", "data.json", "resume.json"} <= set(local)
+    for link in local:
+        assert client.get("/" + link).status_code == 200, link
+    assert client.get("/skill/nothing.html").status_code == 404
 
 
 def test_page_data_groups_events_by_year_newest_first_with_dates_at_precision(client: TestClient) -> None:
@@ -63,6 +67,7 @@ def test_post_view_escapes_raw_html(client: TestClient, doc_store) -> None:  # t
     page = client.get("/p/2021-review")
     assert '<h3 id="분산실험-도입">' in page.text
     assert "&lt;script&gt;alert(1)" in page.text and "<script>alert" not in page.text
+    assert client.get("/p/2021-review.html").text == page.text  # the static site's name of the same page
 
 
 def test_exports_by_api_name_their_format(client: TestClient) -> None:
