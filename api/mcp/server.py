@@ -12,18 +12,19 @@ from typing import Annotated, Any
 import uvicorn
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceNotFoundError
-from mcp.types import ToolAnnotations
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS, ToolAnnotations
 from pydantic import Field
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import kb
 from api.deps import bearer_token
-from api.mcp.tools import PARTIAL_DATE, Tools
+from api.mcp.tools import Tools
 from api.mcp.view import Viewer
 from kb.config import Settings
 from kb.exports.public import public_document
-from kb.models import PostQuery
+from kb.models import PostQuery, check_partial_date
 from kb.store import Store
 
 HTTP_PATH = "/mcp"
@@ -81,10 +82,15 @@ def _json(value: Any) -> str:
 
 
 def career_summary(
-    start: Annotated[str, Field(pattern=PARTIAL_DATE, description="first date: YYYY, YYYY-MM or YYYY-MM-DD")],
-    end: Annotated[str, Field(pattern=PARTIAL_DATE, description="last date, inclusive")],
+    start: Annotated[str, Field(description="first date: YYYY, YYYY-MM or YYYY-MM-DD")],
+    end: Annotated[str, Field(description="last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD")],
 ) -> str:
     """Summarize my career between two dates, from the knowledge base's tools, citing sources."""
+    for value in (start, end):
+        try:
+            check_partial_date(value)
+        except ValueError as exc:  # said here: the SDK would answer only "Error rendering prompt"
+            raise MCPError(code=INVALID_PARAMS, message=str(exc)) from exc
     return f"""Summarize my career from {start} to {end}, using only what the kb tools return.
 
 1. Call `timeline` with start="{start}" and end="{end}" (limit 200; while `next_cursor` is set, call it

@@ -16,11 +16,11 @@ from pydantic import Field, ValidationError
 
 from api.mcp.results import Explanation, Hit, Neighbors, Path, Related, RelatedSkills, SearchResult
 from api.mcp.view import Viewer
+from api.routes.timeline import PARTIAL_DATE
 from kb.errors import KbError, NotFound
 from kb.models import EntityDetail, Event, EventKind, EventPage, Stats, TimelineQuery
 from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ENTITY_EVENTS = 50  # an entity's newest events listed by `entity`; `timeline(entity=...)` pages through all
 EXPLAIN_SOURCES = 100  # sources `explain` lists for an entity; its summary counts them all
 HIT_SOURCES = 3  # sources a search hit on an entity carries
