@@ -91,12 +91,13 @@ def education(view: DocumentView) -> list[dict[str, Any]]:
 
 
 def volunteer(view: DocumentView) -> list[dict[str, Any]]:
-    """Communities the author took part in (a career event names them)."""
+    """Communities the author took part in (a career event names them; a competition they ran is
+    an award, not volunteering)."""
     out = []
     for org in view.of_type("organization"):
         if org.get("category") not in COMMUNITIES:
             continue
-        events = [e for e in view.events_of.get(org["id"], []) if is_career(e)]
+        events = [e for e in view.events_of.get(org["id"], []) if is_career(e) and e.get("kind") not in AWARD_KINDS]
         if events:
             start, end = _span(events)
             out.append({"id": org["id"], "name": org["name"], "start": start, "end": end,

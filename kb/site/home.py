@@ -51,7 +51,7 @@ def projects(model: SiteModel) -> str:
                 + items(esc(h) for h in project["highlights"])
                 + (tag("p", esc(skills), class_="meta") if skills else ""))
         entries.append(tag("article", body, class_="entry project"))
-    return _section(model, "projects", "".join(entries))
+    return _section(model, "projects", "".join(entries)) if entries else ""
 
 
 def _others(model: SiteModel) -> str:
@@ -117,7 +117,7 @@ def timeline(model: SiteModel) -> str:
 
 
 def nav(model: SiteModel) -> str:
-    keys = ["experience", "projects", *[k for k in ("awards", "education", "volunteer") if model.facts[k]],
+    keys = ["experience", *[k for k in ("projects", "awards", "education", "volunteer") if model.facts[k]],
             "skills", "writing", "timeline"]
     return tag("nav", items(link(f"#{k}", model.t(k)) for k in keys), class_="sections", aria_label=model.t("sections"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.career.headline import headline
 from kb.career.model import career
 from kb.career.work import is_career
 from kb.exports.common import DocumentView
@@ -81,9 +82,11 @@ def sources(model: SiteModel, page: str, item: dict[str, Any]) -> str:
 
 
 def event_item(model: SiteModel, page: str, event: dict[str, Any]) -> str:
+    short = headline(event["title"])
     return tag("li", when(model, event.get("start"), event.get("end"))
                + tag("span", esc(kind_label(model.lang, event.get("kind", "other"))), class_="kind")
-               + tag("span", esc(event["title"]), class_="title") + chips(model, page, event)
+               + tag("span", esc(short), class_="title", title=event["title"] if short != event["title"] else None)
+               + chips(model, page, event)
                + sources(model, page, event), class_="event", id=event_dom_id(event["id"]),
                data_kind=event.get("kind", "other"))
 
