@@ -6,6 +6,8 @@ package); every failure becomes a PostError with the file and the line.
 from __future__ import annotations
 
 import json
+import datetime as dt
+import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -40,6 +42,33 @@ class Meta:
     categories: tuple[str, ...] = ()
     private: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+_log = logging.getLogger("kb.ingest")
+
+
+class _TextTimestamps(yaml.SafeLoader):
+    """YAML without implicit timestamps: '2021-03-04 25:61:00' stays a string for parse_date."""
+
+
+_TextTimestamps.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _with_time_dropped(fm: str) -> dict[str, Any] | None:
+    """The frontmatter with timestamps as text, when every one of them has a real date part
+    ('2021-03-04 25:61:00' keeps 2021-03-04); None when a date itself is impossible."""
+    data = yaml.load(fm, Loader=_TextTimestamps)  # noqa: S506 - a SafeLoader
+    if not isinstance(data, dict):
+        return None
+    for value in data.values():
+        if isinstance(value, str) and (m := re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]|$)", value)):
+            try:
+                dt.date(*map(int, m.groups()))
+            except ValueError:
+                return None
+    return data
 
 
 @dataclass(frozen=True)
@@ -79,10 +108,13 @@ def split_frontmatter(text: str, path: str) -> Split:
         raise PostError(path, f"invalid TOML frontmatter: {exc}", line=line) from None
     except json.JSONDecodeError as exc:
         raise PostError(path, f"invalid JSON frontmatter: {exc.msg}", line=base + exc.lineno) from None
-    except (ValueError, OverflowError) as exc:  # YAML dates like 2020-13-45 or 0000-01-01
+    except (ValueError, OverflowError) as exc:  # YAML dates like 2020-13-45, 0000-01-01, "2021-03-04 25:61"
         key = re.search(r"^[ \t]*\"?date\"?[ \t]*[:=]", fm, re.MULTILINE | re.IGNORECASE)
         line = base + 1 + fm.count("\n", 0, key.start()) if key else base + 1
-        raise PostError(path, f"invalid frontmatter value: {exc}", line=line) from None
+        data = _with_time_dropped(fm) if isinstance(handler, YAMLHandler) else None
+        if data is None:
+            raise PostError(path, f"invalid frontmatter value: {exc}", line=line) from None
+        _log.warning("%s:%d: frontmatter date has an impossible time (%s); its date part is kept", path, line, exc)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -140,7 +172,8 @@ def read_meta(metadata: dict[str, Any], path: str, first_heading: str | None) ->
     if not (isinstance(title, str) and title.strip()):
         title = first_heading or re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem).replace("-", " ").replace("_", " ").strip()
     date = None
-    for key in ("date", "pubdate", "published_at", "created"):
+    for key in ("date", "pubdate", "published_at", "publishdate", "published", "date_published", "created",
+                "createddate", "created_at"):
         if key in lower and (date := parse_date(lower[key])):
             break
     date = date or date_from_filename(PurePosixPath(path).name)

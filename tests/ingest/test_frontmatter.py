@@ -89,3 +89,20 @@ def test_yaml_alias_bomb_tags_are_not_expanded() -> None:
     text = "---\n" + "\n".join(lines) + "\ntags: *i\ntitle: *i\ncategories: *i\ndate: *i\n---\n# bomb\n\nbody\n"
     post = make_post(text, path="bomb.md")
     assert (post.meta.title, post.meta.tags, post.meta.categories, post.meta.date) == ("bomb", (), (), None)
+
+
+def test_an_impossible_time_keeps_the_post_and_its_date_part(caplog: pytest.LogCaptureFixture) -> None:
+    split = split_frontmatter("---\ntitle: x\ndate: 2021-03-04 25:61:00\n---\nbody\n", "late.md")
+    assert read_meta(split.metadata, "late.md", None).date == "2021-03-04"
+    assert "late.md:3" in caplog.text and "impossible time" in caplog.text
+
+
+def test_created_and_published_keys_of_other_engines_give_the_date() -> None:
+    for key in ("pubDate", "createdDate", "publishDate", "published"):
+        split = split_frontmatter(f"---\ntitle: x\n{key}: \"2021-01-20\"\n---\nbody\n", "p.md")
+        assert read_meta(split.metadata, "p.md", None).date == "2021-01-20", key
+
+
+def test_a_byte_order_mark_before_the_frontmatter_is_read_past() -> None:
+    split = split_frontmatter("\ufeff---\ntitle: x\ndate: 2021-03-05\n---\nbody\n", "bom.md")
+    assert read_meta(split.metadata, "bom.md", None).date == "2021-03-05"
