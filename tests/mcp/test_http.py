@@ -7,6 +7,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import httpx2
@@ -90,6 +91,6 @@ def test_http_needs_the_token_answers_with_it_and_listens_on_loopback(blog: Blog
         run(scenario)
 
 
-def test_private_over_http_needs_a_token(blog: Blog) -> None:
-    done = kb("mcp", "--db", blog.url, "--transport", "http", "--private", timeout=60)
+def test_private_over_http_needs_a_token(tmp_path: Path) -> None:
+    done = kb("mcp", "--db", f"sqlite:///{tmp_path}/kb.db", "--transport", "http", "--private", timeout=60)
     assert done.returncode == 2 and "KB_API_TOKEN" in done.stderr, done.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from tests.mcp.conftest import Blog, call, failure, run, stdio_session
 
-TOOLS = {"timeline", "search", "entity", "neighbors", "path", "related_skills", "explain", "stats"}
 RAY, CI, HANBIT = "skill:ray", "skill:continuous-integration", "organization:hanbit-data"
 REVIEW = "2022-01-02-2021-in-review"
 
@@ -21,21 +20,6 @@ def assert_sourced(event: dict, section: str, words: str) -> None:
     assert event["sources"], event
     assert all(s["post_id"] == REVIEW for s in event["sources"]), event["sources"]
     assert any(s["section"] == section and words in s["quote"] for s in event["sources"]), event["sources"]
-
-
-def test_tools_are_listed_with_descriptions_and_schemas(blog: Blog) -> None:
-    async def scenario() -> None:
-        async with stdio_session(blog) as session:
-            tools = {t.name: t for t in (await session.list_tools()).tools}
-            assert set(tools) == TOOLS
-            for tool in tools.values():
-                assert tool.description and len(tool.description) > 60, tool.name
-                assert tool.input_schema["type"] == "object" and tool.output_schema, tool.name
-                assert tool.annotations is not None and tool.annotations.read_only_hint, tool.name
-            assert tools["timeline"].input_schema["properties"].keys() >= {"start", "end", "kind", "entity", "q", "limit"}
-            assert tools["path"].input_schema["required"] == ["from_id", "to_id"]
-
-    run(scenario)
 
 
 def test_each_tool_answers_with_the_source_of_every_fact(blog: Blog) -> None:
