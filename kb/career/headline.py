@@ -13,12 +13,12 @@ MAX_CHARS = 90
 KO_CONNECTIVES = ("또한", "특히", "그리고", "그래서", "그러나", "하지만", "그런데", "게다가", "또", "즉", "결국",
                   "따라서", "그러므로", "이에", "한편", "더불어", "아울러", "덧붙여", "물론", "사실", "다만", "이후",
                   "그후", "그 후", "그 다음", "그다음", "우선", "먼저", "마지막으로", "그리하여", "이처럼", "이렇게")
+# (not "first", "well", "still": "First prize", "Well-known" open real headlines)
 EN_CONNECTIVES = ("so", "also", "but", "and", "then", "however", "moreover", "furthermore", "besides",
-                  "additionally", "in addition", "plus", "anyway", "finally", "well", "thus", "therefore",
-                  "meanwhile", "afterwards", "after that", "first", "firstly", "secondly", "lastly", "still",
-                  "yet", "or", "in fact", "actually", "of course")
-_KO = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, KO_CONNECTIVES), key=len, reverse=True)) + r")(?:[,\s]+|$)")
-_EN = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, EN_CONNECTIVES), key=len, reverse=True)) + r")\b[,\s]*",
+                  "additionally", "in addition", "anyway", "finally", "thus", "therefore", "meanwhile",
+                  "afterwards", "after that", "firstly", "secondly", "lastly", "in fact", "actually", "of course")
+_KO = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, KO_CONNECTIVES), key=len, reverse=True)) + r")(?:[,:;\s]+|$)")
+_EN = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, EN_CONNECTIVES), key=len, reverse=True)) + r")\b[,:;\s]*",
                  re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[다요음함됨임])\.\s*|(?<=니다)\s+")
 _TRAILING = " \t,;:·-–—"

@@ -6,7 +6,7 @@ the same bytes and no format needs to know which store produced the data.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,4 +35,25 @@ def _registry() -> dict[str, Exporter]:
     }
 
 
-EXPORTERS: dict[str, Exporter] = _registry()
+class _Registry(Mapping[str, Exporter]):
+    """The exporters, imported on first use: formats build on kb.career, which reads the document
+    through kb.exports.common, so importing them with this package would be circular."""
+
+    _formats: dict[str, Exporter] | None = None
+
+    def _all(self) -> dict[str, Exporter]:
+        if self._formats is None:
+            self._formats = _registry()
+        return self._formats
+
+    def __getitem__(self, name: str) -> Exporter:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+EXPORTERS: Mapping[str, Exporter] = _Registry()
