@@ -16,6 +16,7 @@ from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, ToolAnnotations
 from pydantic import Field
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import kb
@@ -128,11 +129,9 @@ class BearerToken:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not self._authorized(scope):
-            body = json.dumps({"error": {"status": 401, "message": "a bearer token (KB_API_TOKEN) is required"}}).encode()
-            await send({"type": "http.response.start", "status": 401,
-                        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                    (b"www-authenticate", b'Bearer realm="kb"')]})
-            await send({"type": "http.response.body", "body": body})
+            refusal = JSONResponse({"error": {"status": 401, "message": "a bearer token (KB_API_TOKEN) is required"}},
+                                   status_code=401, headers={"WWW-Authenticate": 'Bearer realm="kb"'})
+            await refusal(scope, receive, send)
             return
         await self.app(scope, receive, send)
 

@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 from api.mcp.results import Explanation, Hit, Neighbors, Path, Related, RelatedSkills, SearchResult
 from api.mcp.view import Viewer
 from api.routes.timeline import PARTIAL_DATE
-from kb.errors import KbError, NotFound
+from kb.errors import InvalidQuery, KbError, NotFound
 from kb.models import EntityDetail, Event, EventKind, EventPage, Stats, TimelineQuery
 from kb.store import MAX_DEPTH, MAX_PATH_LENGTH
 
@@ -41,9 +41,9 @@ def answers(fn: Callable[P, R]) -> Callable[P, R]:
     def tool(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return fn(*args, **kwargs)
-        except (NotFound, ValidationError) as exc:
+        except (NotFound, InvalidQuery, ValidationError) as exc:  # an unknown id, a bad cursor or argument
             raise ToolError(str(exc)) from exc
-        except KbError as exc:  # InvalidQuery (a bad cursor), or a store that could not answer
+        except KbError as exc:  # a store that could not answer
             raise ToolError(f"the knowledge base could not answer: {exc}") from exc
     return tool
 
@@ -62,11 +62,11 @@ class Tools:
 
     @answers
     def timeline(self, start: Date = None, end: Date = None, kind: EventKind | None = None,
-                 entity: Annotated[str | None, Field(max_length=300, description="only events involving this entity id")] = None,
-                 q: Annotated[str | None, Field(max_length=200, description="full-text filter on titles and quotes")] = None,
+                 entity: Annotated[str | None, Field(max_length=300, description="only events involving it")] = None,
+                 q: Annotated[str | None, Field(max_length=200, description="words in titles and quotes")] = None,
                  limit: Annotated[int, Field(ge=1, le=200)] = 50,
-                 cursor: Annotated[str | None, Field(max_length=512, description="`next_cursor` of the previous page")] = None,
-                 ) -> EventPage:
+                 cursor: Annotated[str | None, Field(max_length=512, description="the last page's next_cursor")]
+                 = None) -> EventPage:
         """Career events in date order (a bare year before its months, undated last), each with its
         kind, dates at the precision written, entities and sources (post, section, quote). Filter by
         dates (inclusive), kind (work, adoption, talk...), an entity id or words; page with `cursor`.
@@ -76,7 +76,8 @@ class Tools:
             date_from=start, date_to=end, kind=kind, entity=real, text=self.view.query(q) if q else None,
             limit=limit, cursor=cursor, include_private=self.private))
         if real is not None and not page.items and cursor is None:
-            self._entity_detail(real, entity or real, events=0, masked=False)  # an unknown entity is an error, not "nothing"
+            # an unknown entity is an error, not "nothing happened"
+            self._entity_detail(real, entity or real, events=0, masked=False)
         return EventPage.model_validate(self.view.show(page))
 
     @answers
@@ -149,7 +150,8 @@ class Tools:
                                                  description="an entity id (skill:ray) or an event id (event:...)")],
                 ) -> Explanation:
         """Why a node or an event is in the graph: every post, section and verbatim quote that states
-        it. Use it before asserting a fact, to cite it."""
+        it (an entity's first 100; its summary counts them all). Use it before asserting a fact, to
+        cite it."""
         if id.startswith("event:"):
             event = self.store.event(id, include_private=self.private)
             if event is None:
