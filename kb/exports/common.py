@@ -72,8 +72,13 @@ def earliest(values: list[str | None]) -> str | None:
 
 # ---- links ----
 
+CURATED_SECTION = "kb.yaml"  # the section of a fact kb.yaml adds to a post: no heading says it
+
+
 def section_anchor(section: str) -> str:
     """The HTML id of a section heading; `/p/{post}` renders headings with the same ids."""
+    if section == CURATED_SECTION:
+        return ""
     last = section.split(" > ")[-1].strip() if section else ""
     return slug(last) if last else ""
 

@@ -26,10 +26,11 @@ def _url(view: DocumentView, item: dict[str, Any]) -> str | None:
     return view.source_link(source) if source else item.get("url")
 
 
-def _basics(view: DocumentView, profile: dict[str, Any]) -> dict[str, Any]:
+def _basics(profile: dict[str, Any], site: str | None) -> dict[str, Any]:
+    """The profile as written; `site` (where the portfolio lives, when known) when it gives no url."""
     if not profile.get("name"):
-        return _put({}, url=view.base_url.rstrip("/") + "/", summary=profile.get("summary") or NO_PROFILE)
-    return _put(dict(profile), url=profile.get("url") or view.base_url.rstrip("/") + "/")
+        return _put({}, url=site, summary=profile.get("summary") or NO_PROFILE)
+    return _put(dict(profile), url=profile.get("url") or site)
 
 
 def _work(view: DocumentView, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -47,7 +48,7 @@ def render(document: dict[str, Any]) -> str:
     facts = career(view)
     resume: dict[str, Any] = {
         "$schema": SCHEMA,
-        "basics": _basics(view, facts["profile"]),
+        "basics": _basics(facts["profile"], document["base_url"].rstrip("/") + "/" if document.get("base_url") else None),
         "work": _work(view, facts["work"]),
         "volunteer": [_put({"organization": v["name"]}, url=_url(view, v), startDate=v["start"], endDate=v["end"],
                            summary=v["summary"], highlights=v["highlights"]) for v in facts["volunteer"]],
