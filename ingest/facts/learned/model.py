@@ -33,3 +33,4 @@ class LinearModel:
 def load_model(path: Path = MODEL_FILE) -> LinearModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     return LinearModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+

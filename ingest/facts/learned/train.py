@@ -17,9 +17,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from collections.abc import Iterator
+
 import yaml
 
+from ingest.facts.entities import Sighting
 from ingest.facts.learned.model import MODEL_FILE, LinearModel
+from ingest.posts.parse import ParsedPost
 
 Row = tuple[list[str], int, str, frozenset[str]]  # features, label, author (the post's file name), events held
 MIN_AUTHORS = 3  # a feature seen in fewer authors' posts is a trait of those posts, not of the language
@@ -29,11 +33,10 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def load_rows(corpora: list[Path], gold_dir: Path) -> tuple[list[Row], int]:
-    """Every candidate piece of every annotated post, labelled by the gold evidence."""
-    from ingest.facts.events import _Builder
-    from ingest.facts.resolve import drop_unrealized, tidy
+def annotated_posts(corpora: list[Path], gold_dir: Path) -> Iterator[tuple[str, ParsedPost, list[Sighting], dict]]:
+    """Each annotated post, parsed, with what the vocabulary and cues find in it, and its gold."""
     from ingest.facts.entities import extract
+    from ingest.facts.resolve import drop_unrealized, tidy
     from ingest.posts.parse import parse_post
     from ingest.posts.read import discover, read_post
     from ingest.runs.pipeline import make_extractor
@@ -41,24 +44,26 @@ def load_rows(corpora: list[Path], gold_dir: Path) -> tuple[list[Row], int]:
     gold = {}
     for path in sorted(gold_dir.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        gold[data["post"]] = [_squash(e["evidence"]) for e in data.get("events") or []]
+        gold[data["post"]] = data
     extractor = make_extractor()
-    untrained = LinearModel({}, 0.5)
-    rows: list[Row] = []
-    events: dict[str, int] = {}
     for stat in discover([str(c) for c in corpora]):
         name = Path(stat.path).name
-        if name not in gold:
-            continue
-        post = parse_post(read_post(stat))
-        sightings = drop_unrealized(post, tidy(extract(post, extractor.vocabulary)))
-        for piece in _Builder(post, sightings, untrained).all_pieces():
-            text = _squash(post.body[piece.start:piece.end])
-            held = frozenset(f"{name}#{i}" for i, e in enumerate(gold[name])
-                             if e in text or (len(text) >= 6 and text in e))
-            rows.append((piece.features, int(bool(held)), name, held))
-        events[name] = len(gold[name])
-    return rows, sum(events.values())
+        if name in gold:
+            post = parse_post(read_post(stat))
+            yield name, post, drop_unrealized(post, tidy(extract(post, extractor.vocabulary))), gold[name]
+
+
+def event_rows(name: str, post: ParsedPost, sightings: list[Sighting], gold: dict) -> list[Row]:
+    """Every candidate piece of a post, labelled by the gold evidence it holds."""
+    from ingest.facts.events import _Builder
+
+    evidence = [_squash(e["evidence"]) for e in gold.get("events") or []]
+    rows: list[Row] = []
+    for piece in _Builder(post, sightings, LinearModel({}, 0.5)).all_pieces():
+        text = _squash(post.body[piece.start:piece.end])
+        held = frozenset(f"{name}#{i}" for i, e in enumerate(evidence) if e in text or (len(text) >= 6 and text in e))
+        rows.append((piece.features, int(bool(held)), name, held))
+    return rows
 
 
 def fit(rows: list[Row], epochs: int = 15, l2: float = 1e-2, rate: float = 0.3, seed: int = 0) -> dict[str, float]:
@@ -115,6 +120,20 @@ def leave_one_author_out(rows: list[Row]) -> list[tuple[float, frozenset[str], s
     return out
 
 
+def _events_model(rows: list[Row], events: int, loao: bool) -> tuple[LinearModel, dict[str, object]]:
+    threshold = 0.5
+    about: dict[str, object] = {"about": "kb event-sentence model; rebuild: python -m ingest.facts.learned.train",
+                                "authors": len({r[2] for r in rows}), "candidates": len(rows)}
+    if loao:
+        held_out = leave_one_author_out(rows)
+        threshold, precision, recall, f1 = best_threshold([(p, held) for p, held, _ in held_out], events)
+        print(f"events, leave-one-author-out: threshold {threshold:.2f} precision {precision:.3f} "
+              f"recall {recall:.3f} f1 {f1:.3f}", file=sys.stderr)
+        about["leave_one_author_out"] = {"precision": round(precision, 3), "recall": round(recall, 3),
+                                         "f1": round(f1, 3)}
+    return LinearModel(fit(rows), threshold), about
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", nargs="+", type=Path, required=True)
@@ -122,27 +141,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--skip-loao", action="store_true", help="train only, no held-out score")
     args = parser.parse_args(argv)
-    rows, events = load_rows(args.corpus, args.gold)
-    authors = {r[2] for r in rows}
-    print(f"{len(rows)} candidates, {sum(r[1] for r in rows)} positive, {events} events, {len(authors)} authors",
+    events_rows: list[Row] = []
+    events = 0
+    for name, post, sightings, gold in annotated_posts(args.corpus, args.gold):
+        events_rows.extend(event_rows(name, post, sightings, gold))
+        events += len(gold.get("events") or [])
+    print(f"{len(events_rows)} sentences ({events} events), {len({r[2] for r in events_rows})} authors",
           file=sys.stderr)
-    threshold = 0.5
-    about: dict[str, object] = {"about": "kb event-sentence model; rebuild: python -m ingest.facts.learned.train",
-                                "authors": len(authors), "candidates": len(rows)}
-    if not args.skip_loao:
-        held_out = leave_one_author_out(rows)
-        threshold, precision, recall, f1 = best_threshold([(p, held) for p, held, _ in held_out], events)
-        print(f"leave-one-author-out: threshold {threshold:.2f} precision {precision:.3f} recall {recall:.3f} "
-              f"f1 {f1:.3f}", file=sys.stderr)
-        about["leave_one_author_out"] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
-        for author in sorted(authors):
-            mine = [held for p, held, a in held_out if a == author and p >= threshold]
-            found = len(set().union(*mine)) if mine else 0
-            print(f"  {author[:50]:50} events found {found:3d} sentences accepted {len(mine):3d}", file=sys.stderr)
-    model = LinearModel(fit(rows), threshold)
+    model, about = _events_model(events_rows, events, not args.skip_loao)
     args.out.write_text(model.to_json(**about), encoding="utf-8")
-    top = Counter({k: abs(v) for k, v in model.weights.items()}).most_common(12)
-    print("strongest features: " + ", ".join(f"{k} {model.weights[k]:+.2f}" for k, _ in top), file=sys.stderr)
+    top = Counter({k: abs(v) for k, v in model.weights.items()}).most_common(10)
+    print("strongest event features: " + ", ".join(f"{k} {model.weights[k]:+.2f}" for k, _ in top), file=sys.stderr)
     return 0
 
 
