@@ -2,7 +2,7 @@
 # Everything the tests need, then every test. `.ci/run` calls exactly this (through `make test`).
 #   - .venv with kb and its test extras
 #   - Debian chromium + a Korean font for the browser tests (installed when running as root)
-#   - npm packages the export tests validate against (cached outside the clone)
+#   - npm packages the export and browser tests check against (cached outside the clone)
 #   - a real Neo4j server from Maven Central when Java and Maven exist (scripts/neo4j.sh)
 # Set KB_SKIP_NEO4J=1 or KB_SKIP_BROWSER=1 to leave those parts out.
 set -euo pipefail
@@ -25,10 +25,17 @@ fi
 
 if command -v npm >/dev/null 2>&1; then
   export KB_NPM_DIR="$CACHE/npm"
-  if [ ! -d "$KB_NPM_DIR/node_modules/@jsonresume/schema" ] || [ ! -d "$KB_NPM_DIR/node_modules/@knight-lab/timelinejs" ]; then
+  # the JSON Resume schema, TimelineJS3, a JSON Resume renderer and theme, and axe-core for the browser tests
+  NPM_PACKAGES="@jsonresume/schema @knight-lab/timelinejs resumed jsonresume-theme-even axe-core"
+  missing=""
+  for package in $NPM_PACKAGES; do
+    [ -d "$KB_NPM_DIR/node_modules/$package" ] || missing="$missing $package"
+  done
+  if [ -n "$missing" ]; then
     mkdir -p "$KB_NPM_DIR"
-    (cd "$KB_NPM_DIR" && npm install --silent --no-audit --no-fund @jsonresume/schema @knight-lab/timelinejs >/dev/null) \
-      || echo "note: npm packages unavailable; export validation tests will skip"
+    # shellcheck disable=SC2086 # one word per package
+    (cd "$KB_NPM_DIR" && npm install --silent --no-audit --no-fund $NPM_PACKAGES >/dev/null) \
+      || echo "note: npm packages unavailable; export validation, résumé theme and accessibility tests will skip"
   fi
 fi
 
