@@ -51,11 +51,19 @@ _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새
                         "회사 사내 여러가지 각종 간단한 작은 큰".split())
 _EN_PROJECT = re.compile(rf"\b(?i:project(?:\s+[\w'’]+){{0,4}}\s+is|project(?:\s+called|\s+named)?|working\s+on|"
                          rf"work\s+on|worked\s+on|built|launched|maintain(?:ed|ing)?|contribut\w+\s+to)\s+({_CAP}(?:\s+{_CAP})?)")
-_EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+)?(?:friend|colleague|coworker|co-worker|manager|"
-                        r"boss|mentor|wife|husband|partner|cofounder|co-founder|teammate|advisor|brother|sister)s?,?\s+"
+_EN_PERSON = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:good\s+|old\s+|dear\s+|new\s+|former\s+)?(?:friend|colleague|coworker|"
+                        r"co-worker|manager|boss|mentor|wife|husband|partner|cofounder|co-founder|founder|teammate|"
+                        r"advisor|brother|sister|(?:team|tech|engineering)\s+lead|lead|CTO|CEO|PM|designer|intern)s?,?\s+"
                         r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# "I want to thank Marco, Federico and Raffaele", "thanks to Jane Doe"
+_EN_THANKS = re.compile(r"\b(?:[Tt]hank(?:s|ing)?(?:\s+you)?(?:\s+to)?|grateful\s+to|shout-?outs?\s+to)\s+"
+                        r"((?:[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?)(?:(?:,\s*|,?\s+and\s+)[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?){0,12})")
+# an acknowledgement list item: "- Lollo for being a big brother", "- Pallino and Nicola for being open…"
+_EN_ACK_ITEM = re.compile(r"^\W{0,3}([A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?(?:\s+and\s+[A-Z][a-z]+)?)\s+for\s+"
+                          r"(?:\w+ing|that|the|your|all|everything|always)\b")
+_NAME_LIST_SPLIT = re.compile(r",\s*|,?\s+and\s+")
 # a full name in a people context: "with Jane Doe", "thanks to John Kim", "Sarah and I"
-_EN_FULL_NAME = re.compile(r"\b(?:with|thanks to|thank|by|mentored by|met|hired|interviewed)\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b(?![\s-]+[A-Z])|"
+_EN_FULL_NAME = re.compile(r"\b(?:with|thanks to|thank|mentored by|met|hired|interviewed)\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b(?![\s-]+[A-Z])|"
                            r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+and\s+I\b")
 _KO_NAME = re.compile(rf"(?<!{_H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{_H}{{2}})님")
 _ROLE_TAILS = ("사장", "회장", "교수", "이사", "대리", "과장", "차장", "부장", "실장", "팀장", "원장", "선생", "작가", "기자",
@@ -102,7 +110,8 @@ _EN_ORG_SUFFIX_NEEDS = _needs("Inc", "Corp", "Lab", "Ltd", "LLC", "GmbH", "Techn
                               "Institute", "Foundation", "Group", "Studio")
 _EN_MEDIA_NEEDS = _needs("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup")
 _EN_PERSON_NEEDS = _needs("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband",
-                          "artner", "ofounder", "o-founder", "eammate", "dvisor", "rother", "ister")
+                          "artner", "ofounder", "o-founder", "ounder", "eammate", "dvisor", "rother", "ister", "lead",
+                          "CTO", "CEO", "PM", "esigner", "intern")
 _KO_PROJECT_NEEDS = _needs("대회", "스터디", "게임잼", "해커톤", "공모전", "프로젝트", "라이브러리", "챌린지", "캠프")
 
 
@@ -188,6 +197,14 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
     for m in _EN_PERSON.finditer(text) if _EN_PERSON_NEEDS.search(text) else ():
         if _name_ok(m.group(1)):
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+    for pattern in (_EN_THANKS, _EN_ACK_ITEM) if ("hank" in text or "rateful" in text or " for " in text) else ():
+        for m in pattern.finditer(text):
+            pos = m.start(1)
+            for piece in _NAME_LIST_SPLIT.split(m.group(1)):
+                at = text.find(piece, pos)
+                pos = at + len(piece)
+                if piece and _name_ok(piece) and piece.split()[0] not in NOT_NAMES:
+                    out.append(Cue("person", piece.rstrip("."), at, at + len(piece.rstrip("."))))
     for m in _EN_FULL_NAME.finditer(text):
         group = 1 if m.group(1) else 2
         name = m.group(group)

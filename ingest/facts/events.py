@@ -345,8 +345,11 @@ STORY_SHARE = 0.18  # of a post's sentences read as events, above which an unlab
 STORY_SURE = 5  # … with at least this many the model is sure of
 
 
-def told_as_story(builder: "_Builder") -> bool:
+def read_as_story(post: ParsedPost, sightings: list[Sighting]) -> bool:
     """A post no title or tag calls a retrospective, told as one: many first-person happenings."""
+    if not _FIRST_PERSON.search(post.body):
+        return False
+    builder = _Builder(post, sightings)
     scores = [builder.model.probability(p.features) for p in builder.all_pieces()]
     accepted = sum(1 for s in scores if s >= builder.model.threshold)
     return accepted >= STORY_SURE and accepted >= STORY_SHARE * len(scores) and \
@@ -354,9 +357,9 @@ def told_as_story(builder: "_Builder") -> bool:
 
 
 def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
-    builder = _Builder(post, sightings)
-    if not is_narrative(post) and not (_FIRST_PERSON.search(post.body) and told_as_story(builder)):
+    if not is_narrative(post):
         return [publication_event(post, sightings)]
+    builder = _Builder(post, sightings)
     cands = builder.section_events()[:MAX_EVENTS]
     _link_employers(post, cands)
     lines = LineIndex(post.body, post.body_line + 1)

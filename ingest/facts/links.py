@@ -45,6 +45,11 @@ _FUNCTION_WORDS = frozenset("a an the this that these those in on at of for to f
                             "its here there see check defined other some more and or is are was".split())
 
 
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}")
+_PEOPLE_CONTEXT = re.compile(r"\band I\b|\bwith\b|\bthank|\bsponsor|\bfriend|\bcolleague|\bmet\b|\bhelped\b|"
+                             r"\bmaintainer|\bpaired\b|함께|같이|님", re.I)
+
+
 def _name_like(text: str) -> bool:
     words = text.split()
     if any(w.lower() in _FUNCTION_WORDS for w in words):
@@ -70,6 +75,9 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> l
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]", "", link.text)).strip()
     segments = [p for p in path.split("/") if p]
     out: list[LinkCue] = []
+    if host in _CODE_HOSTS and len(segments) == 1 and _PEOPLE_CONTEXT.search(sentence) \
+            and normalize(text) == normalize(segments[0]):  # "[uwekamper](https://github.com/uwekamper) and I"
+        return [LinkCue("person", text, (text,), link, guess=True)]
     if host in _CODE_HOSTS and len(segments) == 2 and "#" not in link.url:
         repo = segments[1].removesuffix(".git")
         cleaned = re.sub(r"\s*(?:top\s*\d+|\d+\s*(?:회|위|등))\s*$", "", text, flags=re.I)
@@ -93,6 +101,8 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> l
             and normalize(text) and normalize(text) in normalize(host):
         if normalize(text) in vocab.skill_names:
             return out
+        if _PERSON_NAME.fullmatch(text):  # "[Danie Roux](http://www.danieroux.com/)": a personal site
+            return [LinkCue("person", text, (text,), link, guess=True)]
         if _WORK_CONTEXT.search(sentence) and len(segments) <= 1:
             out.append(LinkCue("organization", text, (text,), link, guess=True))
         elif _TOOL_CONTEXT.search(paragraph):

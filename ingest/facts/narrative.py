@@ -25,6 +25,11 @@ def is_narrative(post: ParsedPost) -> bool:
     return derived(post, "narrative", _is_narrative)
 
 
+def mark_as_story(post: ParsedPost) -> None:
+    """What a reading of the whole post found: it is a story, whatever its title and tags say."""
+    post.memo["narrative"] = True
+
+
 def _is_narrative(post: ParsedPost) -> bool:
     meta = post.meta
     if is_retrospective(meta.title) or _NARRATIVE_TITLE.search(meta.title):
@@ -32,7 +37,8 @@ def _is_narrative(post: ParsedPost) -> bool:
     if any(_NARRATIVE_TAGS.search(t) for t in (*meta.tags, *meta.categories)):
         return True
     # no label: a post telling of several career moves in the first person is a story
-    moves = 0
+    summary = " ".join(str(meta.extra.get(k) or "") for k in ("description", "summary", "excerpt", "subtitle"))
+    moves = len(lx.EN_CAREER.findall(summary)) + len(lx.KO_CAREER.findall(summary))
     for section in post.sections:
         for block in section.blocks:
             moves += len(lx.KO_CAREER.findall(block.masked))

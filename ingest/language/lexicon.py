@@ -58,7 +58,9 @@ KO_STRONG = re.compile(r"입사(?:했|하였|함|한|하게|해서|하고)|이�
                        r"(?:입사|이직|퇴사|합류|합격|졸업|입학|수상|입상|우승|출시|결혼)\s*(?:\(|$|[.!]\s*$)")
 KO_CAREER = re.compile(r"(?:입사|이직|퇴사|합류|합격|취업|졸업|승진)(?:했|하였|함|하게|한\s)")
 EN_CAREER = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?(?:joined|left|quit|graduated|was promoted|got promoted|"
-                       r"got (?:a|an|my) (?:new )?(?:job|offer|position))\b")
+                       r"got (?:a|an|my) (?:new )?(?:job|offer|position))\b|"
+                       r"\bmy (?:last|first) (?:day|week|month|year)\b(?! of)|\bI(?:'m| am|'ll be| will be) leaving\b|"
+                       r"\b(?:I|we) (?:started|began) (?:at|with|working)\b")
 KO_WEAK = re.compile(r"개발|구현|도입|구축|배포|운영|참여|참가|진행|완료|마쳤|마무리|작성|기여|공부|학습|배웠|읽었|"
                      r"문서화|마이그레이션|이전(?:했|함)|자동화|개선|최적화|리팩터링|리팩토링|설계|전환|"
                      r"리드(?:했|하였|함|하게)|이끌었|이끌게|맡았|맡게|담당(?:했|하였|함|하게)|강연|멘토링|"

@@ -10,26 +10,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
 from ingest.facts.build import build_graph
-from ingest.facts.entities import extract
-from ingest.facts.events import extract_events
 from ingest.runs.parallel import extract_all, worker_count
 from ingest.posts.parse import ParsedPost, parse_post, post_id_for
 from ingest.posts.read import FileStat, RawPost, discover, read_post
-from ingest.facts.resolve import Curation, curate, drop_unrealized, load_curation, tidy
-from ingest.facts.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
+from ingest.facts.extractor import FactExtractor, StandardExtractor
+from ingest.facts.resolve import Curation, curate, load_curation
+from ingest.facts.vocabulary import DATA_DIR
 from ingest.runs.writer import BatchWriter
 from kb.career.profile import META_KEY as PROFILE_KEY
 from kb.errors import PostError
-from kb.ids import normalize
 from kb.models import PostGraph
 from kb.store import Store
-
-EXTRACTOR_VERSION = "2026.12.05-1"
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -65,23 +60,11 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class Extractor:
-    """Everything extraction depends on besides the post, with one digest for all of it.
-
-    The vocabularies load on first use (a third of a second): a re-ingest that finds nothing
-    changed never needs them.
-    """
+    """A fact extractor and the user's curation on top, with one digest for both."""
 
     curation: Curation
     digest: str
-    data_dir: Path = DATA_DIR
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        return load_vocabulary(self.data_dir)
-
-    @cached_property
-    def extra(self) -> Matcher | None:
-        return _typed(self.curation, self.vocabulary) if self.curation.entities else None
+    facts: FactExtractor
 
     def stamp(self, stat: FileStat, raw: RawPost) -> str:
         """The stored content hash: extractor digest, size and mtime (to skip reading), bytes hash."""
@@ -89,40 +72,18 @@ class Extractor:
 
     def graph(self, raw: RawPost, stamp: str = "") -> PostGraph:
         parsed: ParsedPost = parse_post(raw)
-        sightings = drop_unrealized(parsed, tidy(extract(parsed, self.vocabulary, self.extra)))
-        events = extract_events(parsed, sightings)
+        sightings, events = self.facts.facts(parsed)
         sightings, events = curate(sightings, events, self.curation, parsed.post_id, parsed.path)
         return build_graph(parsed, stamp or raw.content_hash, sightings, events)
 
 
 def make_extractor(curation: Curation | None = None, data_dir: Path = DATA_DIR) -> Extractor:
     curation = curation or Curation()
-    data = hashlib.sha256()
-    for name in ("skills.yaml", "organizations.yaml", "roles.yaml", "event_model.json"):
-        path = data_dir / name
-        data.update(path.read_bytes() if path.exists() else b"")
-    digest = hashlib.sha256(f"{EXTRACTOR_VERSION}|{data.hexdigest()}|{curation.digest}".encode()).hexdigest()
-    extractor = Extractor(curation, digest, data_dir)
+    facts = StandardExtractor(curation.entities, data_dir)
+    digest = hashlib.sha256(f"{facts.fingerprint}|{curation.digest}".encode()).hexdigest()
     if curation.entities:
-        extractor.extra  # noqa: B018 - a bad curation entry fails here, not once per post
-    return extractor
-
-
-def _typed(curation: Curation, vocabulary: Vocabulary) -> Matcher:
-    """The user's entities, each with its own type: as said, else as the vocabulary knows it, else skill."""
-    terms = []
-    for entry in curation.entities:
-        entry = dict(entry)
-        if not entry.get("type"):
-            known = vocabulary.skill_names.get(normalize(entry["name"]))
-            org = vocabulary.org_names.get(normalize(entry["name"]))
-            entry["type"] = "skill" if known or not org else "organization"
-            term = known or org
-            if term is not None:
-                entry.setdefault("category", term.category)
-                entry["name"] = term.name
-        terms.extend(_terms([entry], str(entry["type"])))
-    return Matcher(terms)
+        facts.extra  # noqa: B018 - a bad curation entry fails here, not once per post
+    return Extractor(curation, digest, facts)
 
 
 def _under(stat_root: str, roots: Sequence[str]) -> bool:
@@ -154,7 +115,7 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
                             if pid not in ids and _under(root, whole_dirs))
     todo = sum(1 for c in candidates if not c.unchanged)
     if todo:
-        extractor.vocabulary  # noqa: B018 - loaded here (and inherited by forked workers), errors raised here
+        getattr(extractor.facts, "vocabulary", None)  # loaded here (inherited by forked workers), errors raised here
     jobs = _jobs(candidates, report, on_progress)
     # the profile of kb.yaml is stored, not extracted; a run without a curation file leaves it be
     meta = {} if curation.profile is None else {PROFILE_KEY: curation.profile or None}

@@ -106,6 +106,13 @@ def test_training_learns_from_labelled_rows_and_picks_a_cut_on_held_out_events()
     assert (precision, recall, f1) == (1.0, 1.0, 1.0) and 0.1 < cut <= 0.9
 
 
-def test_the_model_file_is_what_the_ingest_digest_covers() -> None:
-    pipeline = Path(__file__).resolve().parents[2] / "ingest" / "runs" / "pipeline.py"
-    assert MODEL_FILE.name in pipeline.read_text(encoding="utf-8")  # a retrain re-extracts every post
+def test_a_retrained_model_changes_the_fingerprint_so_every_post_is_read_again(tmp_path: Path) -> None:
+    from ingest.facts.extractor import DATA_FILES, StandardExtractor
+    from ingest.facts.vocabulary import DATA_DIR
+
+    assert MODEL_FILE.name in DATA_FILES
+    for name in DATA_FILES:
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
+    before = StandardExtractor(data_dir=tmp_path).fingerprint
+    (tmp_path / MODEL_FILE.name).write_text('{"threshold": 0.5, "weights": {}}', encoding="utf-8")
+    assert StandardExtractor(data_dir=tmp_path).fingerprint != before

@@ -32,3 +32,32 @@ def test_roles_are_per_post_names_are_shared_and_all_are_readable(tmp_path: Path
     for person in people:  # what users see: no post slug, no id
         assert ":" not in person["name"] and "2021" not in person["name"] and "2022" not in person["name"]
         assert person["name"] == person["name"].strip() and len(person["name"]) <= 40
+
+
+FAREWELL = """---
+title: Moving on
+description: What I told my colleagues on my last day there.
+---
+
+Today is my last day at Acme. I'm leaving a great team. My first week here was a blur.
+
+I want to thank Marco, Federico and Raffaele for hiring me. Our team lead Fabrizio listened.
+
+- Lollo for being a big brother.
+- Pallino and Nicola for building that design system with me.
+
+At lunch we met [Danie Roux](http://www.danieroux.com/), and [uwekamper](https://github.com/uwekamper) and I
+rewrote the website. The book was written by Andy Weir.
+"""
+
+
+def test_thanks_lists_acknowledgements_and_personal_links_name_people(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2021-08-27-moving-on.md", FAREWELL)  # a farewell told in the first person is a story
+    run_ingest([root], store)
+    people = {e["name"] for e in store.export()["entities"] if e["type"] == "person"}
+    assert {"Marco", "Federico", "Raffaele", "Fabrizio", "Lollo", "Pallino", "Nicola", "Danie Roux",
+            "uwekamper"} <= people
+    assert "Andy Weir" not in people  # an author cited is not someone the writer worked with
+    orgs = {e["name"] for e in store.export()["entities"] if e["type"] == "organization"}
+    assert "Danie Roux" not in orgs

@@ -35,22 +35,20 @@ def _squash(text: str) -> str:
 
 def annotated_posts(corpora: list[Path], gold_dir: Path) -> Iterator[tuple[str, ParsedPost, list[Sighting], dict]]:
     """Each annotated post, parsed, with what the vocabulary and cues find in it, and its gold."""
-    from ingest.facts.entities import extract
-    from ingest.facts.resolve import drop_unrealized, tidy
+    from ingest.facts.extractor import StandardExtractor
     from ingest.posts.parse import parse_post
     from ingest.posts.read import discover, read_post
-    from ingest.runs.pipeline import make_extractor
 
     gold = {}
     for path in sorted(gold_dir.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         gold[data["post"]] = data
-    extractor = make_extractor()
+    extractor = StandardExtractor()
     for stat in discover([str(c) for c in corpora]):
         name = Path(stat.path).name
         if name in gold:
             post = parse_post(read_post(stat))
-            yield name, post, drop_unrealized(post, tidy(extract(post, extractor.vocabulary))), gold[name]
+            yield name, post, extractor.facts(post).sightings, gold[name]
 
 
 def event_rows(name: str, post: ParsedPost, sightings: list[Sighting], gold: dict) -> list[Row]:
