@@ -4,7 +4,6 @@ already cut to what its viewer may see: the public cut with people masked, for a
 from __future__ import annotations
 
 import json
-import shutil
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from kb.site.posts import RenderMarkdown, post_page
 
 ASSETS = {paths.CSS: ("site.css", "text/css; charset=utf-8"), paths.FAVICON: ("favicon.svg", "image/svg+xml")}
 HTML = "text/html; charset=utf-8"
+MANIFEST = ".kb-site"  # the files the last build wrote, so the next one removes only its own
 JSON = "application/json"
 
 
@@ -78,20 +78,25 @@ class Site:
                              | {"page": self.model.pages.get(e["id"])} for e in view.entities.values()]}
 
     def write(self, folder: Path) -> int:
-        """Write every file under `folder` (emptied of a previous build first); returns the count."""
+        """Write every file under `folder`; returns the count. Files a previous build wrote there
+        and this one does not are removed (listed in MANIFEST); anything else (a CNAME, a README)
+        is left alone."""
         folder = folder.resolve()
-        if folder.exists() and (folder / paths.INDEX).exists() and (folder / paths.DATA).exists():
-            for child in folder.iterdir():  # a previous build: start clean so nothing stale survives
-                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / ".nojekyll").write_bytes(b"")  # GitHub Pages: serve every file as it is
-        count = 0
-        for path in self.paths():
+        manifest = folder / MANIFEST
+        before = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+        written = self.paths()
+        for path in written:
             target = (folder / path).resolve()
             if not target.is_relative_to(folder):
                 raise ValueError(f"refusing to write outside {folder}: {path}")
             target.parent.mkdir(parents=True, exist_ok=True)
             content, _ = self.get(path)  # type: ignore[misc]
             target.write_bytes(content)
-            count += 1
-        return count
+        for stale in sorted(before - set(written)):
+            target = (folder / stale).resolve()
+            if target.is_relative_to(folder) and target.is_file():
+                target.unlink()
+        (folder / ".nojekyll").write_bytes(b"")  # GitHub Pages: serve every file as it is
+        manifest.write_text("\n".join(written) + "\n", encoding="utf-8")
+        return len(written)
