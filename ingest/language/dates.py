@@ -31,13 +31,13 @@ _ATOM_START = r"(?:^|(?=[\d\-–~재작지올금이내다오상하연봄여가�
 _ATOM = re.compile(_ATOM_START + "(?:" + "|".join((
     rf"(?P<en_mdy>\b(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_Y4})\b)",
     rf"(?P<en_dmy>\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>{_Y4})\b)",
-    rf"(?P<en_my>\b(?P<m3>{_MON})\.?,?\s+(?P<y3>{_Y4})\b)",
+    rf"(?P<en_my>\b(?P<m3>{_MON})\.?,?\s+(?:of\s+)?(?P<y3>{_Y4})\b)",
     rf"(?P<num>(?<![\d.])(?P<y4>{_Y4})(?:(?P<sep>[-./])(?P<mo4>0?[1-9]|1[0-2])(?:(?P=sep)(?P<d4>\d{{1,2}}))?)?(?![\d년]|\.\d))",
     rf"(?P<ko>(?<![\d.])(?P<y5>{_Y4}|\d{{2}})년(?!\s*(?:간|동안|된|째|차|만에|가까이|넘게|이상|\s*인생))"
     r"(?:\s*(?P<mo5>1[0-2]|0?[1-9])월(?:\s*(?P<d5>[1-3]?\d)일)?)?)",
     r"(?P<ko_md>(?<![\d.])(?P<mo6>1[0-2]|0?[1-9])월(?:\s*(?P<d6>[1-3]?\d)일)?)",
     r"(?P<ko_mr>(?<![\d.])(?P<mo8>1[0-2]|0?[1-9])\s*[~∼-]\s*(?P<mo9>1[0-2]|0?[1-9])월)",
-    rf"(?P<en_m>(?:\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+|[-–~]\s*)(?P<m7>{_MON})\b(?!\s+\d))",
+    rf"(?P<en_m>(?:\b(?:in|since|from|until|till|through|by|to|of|early|late|mid|end of)\s+|[-–~]\s*)(?P<m7>{_MON})\b(?!\s+(?:of\s+)?\d))",
     rf"(?P<en_mh>^\W*(?P<m10>{_MON})\b(?=\W*$|\s*[-–~:]|\s+(?:to|until|through)\s))",
     r"(?P<ko_rel>재작년|작년|지난\s?해|올해|금년|이번\s?해|내년|다음\s?해|올(?=\s)|(?P<ago>\d{1,2})\s*년\s*전)",
     r"(?P<today>\b(?:today|this week)\b|오늘|이번\s?주)|"
@@ -277,8 +277,11 @@ def date_from_filename(name: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-_REVIEW = lead(re.compile(r"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection", re.IGNORECASE))
-_YEAR_REVIEW = re.compile(r"year\s+in\s+review|한\s?해|연말\s?결산|올해", re.IGNORECASE)
+_NTH_YEAR = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|one|two|three|\d+)[\s-]+years?\b(?!\s+(?:ago|old))"
+_REVIEW = lead(re.compile(rf"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection|{_NTH_YEAR}",
+                          re.IGNORECASE))
+_YEAR_REVIEW = re.compile(rf"year\s+in\s+review|한\s?해|연말\s?결산|올해|{_NTH_YEAR}", re.IGNORECASE)
+_BARE_YEAR = re.compile(rf"(?<!\d)({_Y4})(?!\d)")
 
 
 def is_retrospective(title: str) -> bool:
@@ -292,6 +295,8 @@ def title_year(title: str, post_date: str | None) -> str | None:
     for match in find_dates(title, post_date):
         if not match.relative:
             return match.span.start[:4]
+    if bare := _BARE_YEAR.search(title):  # "dididy.2020.log"
+        return bare.group(1)
     year, month = _base_parts(post_date)
     if year is not None and _YEAR_REVIEW.search(title):
         return f"{year - 1:04d}" if month is not None and month <= 2 else f"{year:04d}"

@@ -12,7 +12,11 @@ from kb.ids import normalize
 # hard wrap (a line ending in a word or comma, the next starting with a Latin word)
 # (`lead` puts a lookahead for the characters a match starts with in front: the engine then skips
 # every other position at once instead of trying each alternative there)
-_SENTENCE_END = lead(re.compile(r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
+# not after an abbreviation that a number or a name follows: "Jan. 31, 2020", "Dr. Kim", "e.g. Ray"
+_ABBREVIATIONS = "".join(f"(?<!\\b{a})" for a in (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr",
+    "vs", "e.g", "i.e", "approx", "No"))
+_SENTENCE_END = lead(re.compile(_ABBREVIATIONS + r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
                                 r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[])"))
 _OPENER = re.compile(r"[\[`*\"'“‘]")
 _CLAUSE_BREAK = lead(re.compile(r"\s+[-–—]+\s+|;\s+"))

@@ -108,3 +108,22 @@ def test_quarters(text: str, span: tuple[str, str]) -> None:
 def test_a_month_name_that_only_case_folding_matches_is_read_not_a_crash(text: str) -> None:
     """The patterns ignore case the Unicode way (the long s is an s), so the lookup must too."""
     assert [(m.span.start, m.span.end) for m in find_dates(text, "2020-05-01")] == [("2020-09", None)]
+
+
+def test_month_of_year_and_abbreviated_months_keep_their_year() -> None:
+    from ingest.language.dates import find_dates
+    from ingest.language.text import sentences
+
+    text = "I started in November of 2019, got laid off in May of 2020."
+    assert [m.span.start for m in find_dates(text, "2021")] == ["2019-11", "2020-05"]
+    update = "**Update (Jan. 31, 2020)**: a second post. Then Dr. Kim came."
+    assert [update[a:b] for a, b in sentences(update)] == ["**Update (Jan. 31, 2020)**: a second post.",
+                                                           "Then Dr. Kim came."]
+
+
+def test_an_nth_year_post_early_in_a_year_reviews_the_year_before() -> None:
+    from ingest.language.dates import title_year
+
+    assert title_year("My First Year as a Solo Developer", "2019-02-01") == "2018"
+    assert title_year("One Year In", "2021-10-29") == "2021"
+    assert title_year("Five years ago I wrote this", "2021-10-29") is None
