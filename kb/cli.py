@@ -215,7 +215,7 @@ app.add_typer(site_app, name="site")
 
 @site_app.command("build")
 def site_build(
-    out: Annotated[Path, typer.Option("--out", help="folder to write the site to (a previous build there is replaced)")],
+    out: Annotated[Path, typer.Option("--out", help="folder to write the site to (what a previous build wrote there is replaced)")],
     db: DbOption = None,
     base_url: Annotated[Optional[str], typer.Option(
         "--base-url", help="where the site will live, e.g. https://me.github.io/blog/ (absolute links in resume.json)")] = None,

@@ -74,7 +74,8 @@ def education(view: DocumentView) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for event in view.events:
         schools = [i for i in event.get("entities", []) if view.entities.get(i, {}).get("category") in SCHOOLS]
-        if event.get("kind") not in EDUCATION_KINDS and not (schools and is_career(event)):
+        if event.get("kind") not in EDUCATION_KINDS and \
+                not (schools and is_career(event) and event.get("kind") not in AWARD_KINDS):
             continue
         for key in schools or [event["id"]]:
             entry = out.setdefault(key, {"name": view.entities[key]["name"] if key in view.entities

@@ -95,6 +95,7 @@ def work_entries(view: DocumentView, overrides: list[dict[str, Any]]) -> list[di
                 if view.entities[org_id].get("category") not in NOT_EMPLOYERS:
                     employment.setdefault(org_id, []).append(event)
     entries = {org_id: _from_events(view, org_id, events) for org_id, events in employment.items()}
+    given: dict[str, list[str]] = {}  # highlights the profile writes itself, by entry
     for override in overrides:
         org_id = _matches(view, override["name"])
         key = org_id or "override:" + normalize(override["name"])
@@ -104,12 +105,10 @@ def work_entries(view: DocumentView, overrides: list[dict[str, Any]]) -> list[di
                                      "source": (mentioned[0].get("sources") or [None])[0] if mentioned else None}
         entries[key] = {**entry, **{k: override[k] for k in ("position", "start", "end", "url", "summary")
                                     if k in override}}
-    for entry in entries.values():
-        entry["highlights"] = _highlights(view, entry) if entry["id"] else []
-    for override in overrides:
         if override.get("highlights"):
-            key = _matches(view, override["name"]) or "override:" + normalize(override["name"])
-            entries[key]["highlights"] = [{"title": h, "event": None, "date": None, "source": None}
-                                          for h in override["highlights"]]
+            given[key] = override["highlights"]
+    for key, entry in entries.items():
+        entry["highlights"] = ([{"title": h, "event": None, "date": None, "source": None} for h in given[key]]
+                               if key in given else _highlights(view, entry) if entry["id"] else [])
     return sorted(entries.values(), key=lambda w: (w["end"] is None, date_sort_key(w["start"])
                                                    if w["start"] else "0000"), reverse=True)

@@ -41,11 +41,14 @@ def test_platforms_schools_and_communities_are_never_work() -> None:
 
 def test_profile_work_overrides_win_and_may_add_an_employer() -> None:
     profile = {"name": "Kim", "work": [{"name": "acme", "position": "Senior Data Engineer", "start": "2020-03"},
-                                       {"name": "Freelance", "position": "Consultant", "start": "2023-01"}]}
+                                       {"name": "Freelance", "position": "Consultant", "start": "2023-01",
+                                        "highlights": ["Built a pricing model"]}]}
     work = {w["name"]: w for w in facts(profile)["work"]}
     assert (work["Acme"]["position"], work["Acme"]["start"], work["Acme"]["end"]) == \
         ("Senior Data Engineer", "2020-03", "2022-01")
     assert work["Freelance"]["position"] == "Consultant" and work["Freelance"]["id"] is None
+    assert [h["title"] for h in work["Freelance"]["highlights"]] == ["Built a pricing model"]
+    assert [h["title"] for h in work["Acme"]["highlights"]] == ["Ray로 분산실험을 도입했다"]  # within the new dates
     assert list(work) == ["Freelance", "Beta Labs", "Acme"]
 
 
