@@ -5,6 +5,8 @@ a verbatim quote. Code, math and HTML never yield entities: matching runs on mas
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,6 +144,21 @@ def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
                 aliases=term.aliases)
 
 
+_SHORT_CODE = re.compile(r"(`{1,2})([^`\n]{1,40})\1")
+_BADGE = re.compile(r"!\[([^\]\n]{1,40})\]\(https?://img\.shields\.io/")
+
+
+def _named_in_markup(text: str) -> str:
+    """Only what names a tool in markup the masked text blanks, in place: short inline code
+    ('`NodeJS + Vue.js`로') and README badges ('![SQLite](https://img.shields.io/...)')."""
+    out = [" "] * len(text)
+    for pattern in (_SHORT_CODE, _BADGE):
+        for m in pattern.finditer(text):
+            group = m.lastindex or 1
+            out[m.start(group):m.end(group)] = text[m.start(group):m.end(group)]
+    return "".join(out)
+
+
 def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -> list[Sighting]:
     """All sightings in a post, in reading order; cue-found names are then looked for everywhere.
 
@@ -158,6 +175,9 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             _term_hits(col, extra, low)
         skills, organizations, roles = vocab.packaged.find(unit.masked, low)
         _add_hits(col, skills)
+        if "`" in unit.text or "shields.io" in unit.text:
+            named = _named_in_markup(unit.text)
+            _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         _add_hits(col, organizations)
         _add_hits(col, roles, scoped=True)
         for cue in cue_finders.all_cues(unit.masked, narrative):
