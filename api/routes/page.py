@@ -28,10 +28,13 @@ _LOCK = threading.Lock()
 
 
 def _cached(request: Request, name: str, key: tuple, build: Any) -> Any:
-    """One value per app and name, rebuilt when `key` (graph version, viewer...) changes."""
+    """One value per app and name (one per viewer: the public's and the owner's), rebuilt when `key`
+    (the graph version...) changes: only the newest graph is worth keeping."""
     state = request.app.state
     with _LOCK:
-        caches = state.__dict__.setdefault("page_caches", {})
+        if not hasattr(state, "page_caches"):
+            state.page_caches = {}
+        caches = state.page_caches
         found = caches.get(name)
     if found is not None and found[0] == key:
         return found[1]
@@ -43,7 +46,7 @@ def _cached(request: Request, name: str, key: tuple, build: Any) -> Any:
 
 def site_for(request: Request, store: Store, private: bool) -> Site:
     base = request.app.state.settings.site_url or str(request.base_url)
-    return _cached(request, "site", (store.version(), private, base),
+    return _cached(request, f"site-{private}", (store.version(), base),
                    lambda: Site(viewer_document(request, store, private, base_url=""), render_markdown, base))
 
 
@@ -84,7 +87,7 @@ for _folder in SITE_FOLDERS:
 @router.get("/page/data")
 def page_data(request: Request, store: StoreDep, private: PrivateDep) -> dict[str, Any]:
     """Timeline by year and the skill graph with its layout; cached per graph version and viewer."""
-    return _cached(request, "page-data", (store.version(), private),
+    return _cached(request, f"page-data-{private}", (store.version(),),
                    lambda: portfolio(viewer_document(request, store, private, base_url="")))
 
 
