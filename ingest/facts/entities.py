@@ -144,7 +144,9 @@ def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
                 aliases=term.aliases)
 
 
-_SHORT_CODE = re.compile(r"(`{1,2})([^`\n]{1,40})\1")
+# inline code that only names tools ("`Vue.js`", "`NodeJS + Vue.js`"), not code ("`ray.init()`", "`import x`")
+_NAME = r"[A-Za-z][\w.+#-]{0,30}"
+_SHORT_CODE = re.compile(rf"(`{{1,2}})({_NAME}(?:\s*[+/,&]\s*{_NAME}){{0,4}})\1")
 _BADGE = re.compile(r"!\[([^\]\n]{1,40})\]\(https?://img\.shields\.io/")
 
 

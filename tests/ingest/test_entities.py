@@ -10,9 +10,15 @@ def by_type(sightings: list, etype: str) -> set[str]:
     return {s.name for s in sightings if s.type == etype}
 
 
-def test_code_blocks_and_inline_code_never_yield_entities(vocab: Vocabulary) -> None:
-    post = make_post("I use Python.\n\n```\nimport kubernetes\nReact\n```\n\nAnd `React` inline, $Go$ math, <span title='React'>x</span>.\n")
+def test_code_blocks_math_and_markup_never_yield_entities(vocab: Vocabulary) -> None:
+    post = make_post("I use Python.\n\n```\nimport kubernetes\nReact\n```\n\nAnd `import docker` inline, "
+                     "`kafka.send(x)`, $Go$ math, <span title='React'>x</span>.\n")
     assert by_type(extract(post, vocab), "skill") == {"Python"}
+
+
+def test_inline_code_that_only_names_tools_and_badges_name_skills(vocab: Vocabulary) -> None:
+    post = make_post("We rewrote it on `Kubernetes + React`.\n\n![Python](https://img.shields.io/badge/Python-3776AB)\n")
+    assert by_type(extract(post, vocab), "skill") == {"Kubernetes", "React", "Python"}
 
 
 def test_korean_post_entities_with_particles_roles_and_orgs(vocab: Vocabulary) -> None:
