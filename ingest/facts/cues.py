@@ -12,7 +12,7 @@ from ingest.language.rx import lead
 
 _H = r"[\uac00-\ud7a3]"
 _CAP = r"[A-Z][\w&'’-]*(?:\.\w+)*"
-_CAPS = rf"{_CAP}(?:\s+(?:{_CAP}|of|for|and|&)){{0,3}}(?<![.,'’])"
+_CAPS = rf"{_CAP}(?:\s+(?:(?:of|for|and|&)\s+)?{_CAP}){{0,3}}(?<![.,'’])"
 NOT_NAMES = frozenset(
     "I I'm I've I'd We You He She They It The A An This That These Those My Our Your Their His Her Its "
     "In On At For With From To By As If So But And Or Also Then Now Here There When While After Before "

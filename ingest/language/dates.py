@@ -303,8 +303,25 @@ def title_year(title: str, post_date: str | None) -> str | None:
     return None
 
 
+_WEEKDAYS = {name: i for i, names in enumerate((
+    ("monday", "월요일"), ("tuesday", "화요일"), ("wednesday", "수요일"), ("thursday", "목요일"),
+    ("friday", "금요일"), ("saturday", "토요일"), ("sunday", "일요일"))) for name in names}
+_WEEKDAY_HEADING = re.compile(r"^\W*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _weekday_before(text: str, base: str | None) -> str | None:
+    """'## Monday' in a week's diary posted on Friday 2018-07-06 is 2018-07-02: the latest such day."""
+    m = _WEEKDAY_HEADING.match(text)
+    if m is None or base is None or len(base) != 10:
+        return None
+    day = dt.date.fromisoformat(base)
+    return (day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[m.group(1).casefold()]) % 7)).isoformat()
+
+
 def period_of(text: str, base: str | None) -> DateSpan | None:
-    """The period a heading announces ('입사 후: 2020-04 ~ 2020-12', '2019년'), if any."""
+    """The period a heading announces ('입사 후: 2020-04 ~ 2020-12', '2019년', 'Monday'), if any."""
+    if weekday := _weekday_before(text, base):
+        return DateSpan(weekday)
     for match in find_dates(text, base, heading=True):
         return match.span
     return None

@@ -127,3 +127,18 @@ def test_an_nth_year_post_early_in_a_year_reviews_the_year_before() -> None:
     assert title_year("My First Year as a Solo Developer", "2019-02-01") == "2018"
     assert title_year("One Year In", "2021-10-29") == "2021"
     assert title_year("Five years ago I wrote this", "2021-10-29") is None
+
+
+def test_a_weekday_heading_in_a_dated_diary_is_that_day_of_the_week() -> None:
+    from ingest.language.dates import period_of
+
+    assert period_of("Monday", "2018-07-06").start == "2018-07-02"  # 2018-07-06 was a Friday
+    assert period_of("금요일", "2018-07-06").start == "2018-07-06"
+    assert period_of("Monday", "2018-07") is None  # no day to count back from
+
+
+def test_org_names_after_at_do_not_swallow_a_trailing_and() -> None:
+    from ingest.facts.cues import organizations
+
+    names = {c.name for c in organizations("I joined CloudAfrica and started the ramp up at work.")}
+    assert "CloudAfrica" in names and "CloudAfrica and" not in names
