@@ -74,9 +74,9 @@ def test_writes_go_in_batches(tmp_path: Path, store: Store, monkeypatch: pytest.
     calls: list[int] = []
     original = store.replace_posts
 
-    def counting(graphs, remove=()):  # type: ignore[no-untyped-def]
+    def counting(graphs, remove=(), meta=None):  # type: ignore[no-untyped-def]
         calls.append(len(graphs))
-        return original(graphs, remove)
+        return original(graphs, remove, meta=meta)
 
     monkeypatch.setattr(writer, "BATCH_SIZE", 2)
     monkeypatch.setattr(store, "replace_posts", counting)
@@ -92,11 +92,11 @@ def test_a_failed_write_is_raised_and_nothing_after_it_is_written(tmp_path: Path
     original = store.replace_posts
     calls: list[int] = []
 
-    def second_fails(graphs, remove=()):  # type: ignore[no-untyped-def]
+    def second_fails(graphs, remove=(), meta=None):  # type: ignore[no-untyped-def]
         calls.append(len(graphs))
         if len(calls) == 2:
             raise StoreError("disk full")
-        return original(graphs, remove)
+        return original(graphs, remove, meta=meta)
 
     monkeypatch.setattr(writer, "BATCH_SIZE", 2)
     monkeypatch.setattr(store, "replace_posts", second_fails)
