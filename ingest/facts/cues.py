@@ -23,17 +23,27 @@ ORG_HEADS = ("회사", "스타트업", "기업", "회사들")
 # a modifier that turns a common head into a particular organization: "첫 회사", "외국계 회사"
 ORG_MODIFIERS = frozenset("첫 첫번째 두번째 세번째 이전 전 전전 현 현재 새 새로운 지금의 다음 외국계 국내 해외 대기업 "
                           "중견 외국 글로벌 게임 스타트업".split())
-_KO_ORG_SUFFIX = re.compile(rf"(?<!{_H})({_H}{{2,12}}(?:대학교|대학원|연구소|연구원|재단|학회|협회|주식회사))(?={_H}{{0,3}}(?:\W|$))")
+_KO_ORG_SUFFIX = re.compile(rf"(?<!{_H})({_H}{{2,12}}(?:대학교|대학원|연구소|연구원|재단|학회|협회|주식회사|고등학교|중학교|여대|"
+                            rf"전문대|공사|공단|동아리))(?={_H}{{0,3}}(?:\W|$))")
 _KO_CORP = re.compile(rf"(?:주식회사|㈜|\(주\))\s*({_H}{{2,10}}|[A-Z][\w]+)")
-_KO_JOIN = re.compile(rf"['‘\"“]?((?:{_H}|[A-Za-z0-9&]){{2,15}}?)['’\"”]?(?:에|에서|으로|로)\s*(?:입사|이직|이적|합류|취업|인턴|재직|근무)")
+_KO_JOIN = re.compile(rf"['‘\"“]?((?:{_H}|[A-Za-z0-9&]){{2,15}}?)['’\"”]?(?:(?:에|에서|으로|로)\s*(?:입사|이직|이적|합류|취업|인턴|"
+                      rf"재직|근무|합격|최종\s?합격|출근)|에서\s*(?:일하|일했|일을\s?했)|(?:을|를)\s*(?:퇴사|그만두|그만뒀|떠나|떠났)|"
+                      rf"(?:을|를)\s*들어가기로)")
 _NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여기 이곳 저곳 다음 동시 실제 최종 결국 회사 팀 부서 본사 "
                          "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직 작년 올해 금년 내년 재작년 연말 연초 상반기 하반기 "
-                         "최근 드디어 얼마전 지난달 이번달 다음달".split())
-_TIME_WORD = re.compile(r"\d\s*(?:년|월|일|주|개월|분기|년차|년만)|^\d+$")
+                         "최근 드디어 얼마전 지난달 이번달 다음달 그걸 이걸 저걸 그것 이것 어디 상황 시점 예비 엔지니어 개발자 "
+                         "디자이너 연구원 인턴 인턴십 신입사원 경력직 과제테스트 코딩테스트 면접 서류 최종 포지션 직무 "
+                         "월요일 화요일 수요일 목요일 금요일 토요일 일요일 주말".split())
+_TIME_WORD = re.compile(r"\d\s*(?:년|월|일|주|개월|분기|년차|년만|기|차)|^\d+$")
+# a word that is no name: an adverb in -적(으로), a clause in -므(로), or the 으 of 으로 left behind
+_KO_NOT_NAME_END = re.compile(r"(?:적|므|으)$")
 _EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporation|Labs?|Ltd\.?|LLC|GmbH|"
                             r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
 _EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
-                       r"[Cc]onference|[Cc]onf|[Mm]eetup))(?!\w)")
+                       r"[Cc]onference|[Cc]onf|[Mm]eetup|Summit|Radio|Awards?|Festival|Academy|Bootcamp|Hackathon|Camp|"
+                       r"Fund|Sponsors))(?!\w)")
+# one-word conference names: "RailsConf", "PyCon", "dotCSS"
+_EN_CONF_WORD = re.compile(r"\b([A-Z][a-z]+Conf|[A-Z]{2,}[Cc]onf|[A-Z][a-z]+Con|dot[A-Z]{2,4})\b")
 # "at X" in a work context; "for"/"with" only after a work verb ("freelance work with X", "worked for X")
 _EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|"
                     rf"(?:work(?:ed|ing)?|interned)(?:\s+\w+){{0,4}}?\s+for|"
@@ -102,13 +112,16 @@ def _needs(*literals: str) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, literals)))
 
 
-_KO_ORG_SUFFIX_NEEDS = _needs("대학교", "대학원", "연구소", "연구원", "재단", "학회", "협회", "주식회사")
+_KO_ORG_SUFFIX_NEEDS = _needs("대학교", "대학원", "연구소", "연구원", "재단", "학회", "협회", "주식회사", "학교", "여대", "전문대",
+                              "공사", "공단", "동아리")
 _KO_CORP_NEEDS = _needs("주식회사", "㈜", "(주)")
-_KO_JOIN_NEEDS = _needs("입사", "이직", "이적", "합류", "취업", "인턴", "재직", "근무")
+_KO_JOIN_NEEDS = _needs("입사", "이직", "이적", "합류", "취업", "인턴", "재직", "근무", "합격", "출근", "일하", "일했", "일을",
+                        "퇴사", "그만", "떠나", "떠났", "들어가기로")
 _ORG_HEADS_NEEDS = _needs(*ORG_HEADS)
 _EN_ORG_SUFFIX_NEEDS = _needs("Inc", "Corp", "Lab", "Ltd", "LLC", "GmbH", "Technologies", "University", "College",
                               "Institute", "Foundation", "Group", "Studio")
-_EN_MEDIA_NEEDS = _needs("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup")
+_EN_MEDIA_NEEDS = _needs("agazine", "ewsletter", "odcast", "eekly", "onf", "eetup", "Summit", "Radio", "Award",
+                         "Festival", "Academy", "Bootcamp", "Hackathon", "Camp", "Fund", "Sponsors")
 _EN_PERSON_NEEDS = _needs("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband",
                           "artner", "ofounder", "o-founder", "ounder", "eammate", "dvisor", "rother", "ister", "lead",
                           "CTO", "CEO", "PM", "esigner", "intern")
@@ -125,7 +138,8 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
             out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     for m in _KO_JOIN.finditer(text) if narrative and _KO_JOIN_NEEDS.search(text) else ():
         name = m.group(1)
-        if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name):
+        if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name) \
+                and not _KO_NOT_NAME_END.search(name):
             out.append(Cue("organization", name, m.start(1), m.end(1)))
     if narrative and _ORG_HEADS_NEEDS.search(text):
         out.extend(_descriptive_orgs(text))
@@ -139,6 +153,9 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
                 words = words[1:]
             if len(words) >= 2 and not all(w in _GENERIC_NAME_WORDS for w in words[:-1]):
                 out.append(Cue("organization", " ".join(words), m.end(1) - len(" ".join(words)), m.end(1)))
+    if "Con" in text or "con" in text or "dot" in text:
+        for m in _EN_CONF_WORD.finditer(text):
+            out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     # the name pattern is the cheaper scan; the work context is only read when it found something
     at_names = list(_EN_AT.finditer(text)) if narrative else []
     if at_names and _WORK_CONTEXT.search(text):

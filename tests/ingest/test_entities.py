@@ -102,3 +102,19 @@ def test_full_names_in_people_contexts(vocab: Vocabulary) -> None:
 def test_a_time_before_a_join_verb_is_not_an_organization(vocab: Vocabulary) -> None:
     post = make_post("---\ntitle: 이직 후기\n---\n\n2021년 4월에 입사했다. 작년에 이직했다. 3년만에 이직. 카카오에 입사했다.\n")
     assert by_type(extract(post, vocab), "organization") == {"Kakao"}
+
+
+def test_korean_employers_by_their_verbs_and_words_that_are_no_names() -> None:
+    from ingest.facts.cues import organizations
+
+    names = {c.name for c in organizations("현대오토에버에 합격했고 줌인터넷에서 일했다. 단국대학교를 졸업하고 이화여대 강의를 들었다.")}
+    assert {"현대오토에버", "줌인터넷", "단국대학교", "이화여대"} <= names
+    noise = {c.name for c in organizations("팀으로 합류했다. 안정적으로 입사했다. 엔지니어로 입사했고 5기로 합격했다.")}
+    assert not noise & {"팀으", "안정적", "엔지니어", "5기"}, noise
+
+
+def test_conference_and_media_names_are_organizations() -> None:
+    from ingest.facts.cues import organizations
+
+    names = {c.name for c in organizations("I spoke at RailsConf and the Svelte Summit, then on Svelte Radio.")}
+    assert {"RailsConf", "Svelte Summit", "Svelte Radio"} <= names
