@@ -55,7 +55,11 @@ _WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|tea
 _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))
+# a word that modifies a project name as a verb, an adverb or a particle would, not as a noun: "위해 만든",
+# "만들어둔", "진행할", "단순히", "그런데", "번째", "수료 후"
+_NOT_A_NOUN = re.compile(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인해져어아히게데째든둔할후중안즘]$|\d")
 _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새로운 다른 같은 좋은 많은 어떤 개인 사이드 토이 한 두 세 "
+                        "요즘 여기 거기 저기 이게 그게 저게 우리 저희 내 제 위 아래 "
                         "이번 다음 지난 기존 다양한 실제 이후 이전 나중 그후 당시 최근 올해 작년 내년 지금 현재 다시 처음 "
                         "결국 또 또한 그리고 그래서 특히 주로 직접 함께 같이 바로 계속 드디어 마침내 신규 주요 팀 "
                         "회사 사내 여러가지 각종 간단한 작은 큰".split())
@@ -192,7 +196,7 @@ def projects(text: str, narrative: bool = True) -> list[Cue]:
         words = [token]
         left = text[:start]
         for prev in reversed(re.findall(rf"((?:{_H}|[A-Za-z0-9])+)\s+", left[-30:])[-2:]):
-            if not left.rstrip().endswith(prev) or prev in _WEAK_WORDS or re.search(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인]$|\d", prev):
+            if not left.rstrip().endswith(prev) or prev in _WEAK_WORDS or _NOT_A_NOUN.search(prev):
                 break
             words.insert(0, prev)
             left = left.rstrip()[: -len(prev)]
@@ -246,11 +250,15 @@ def enumerations(text: str) -> list[Cue]:
         if kind is None:
             continue
         pos = m.start(2)
-        for raw in m.group(2).split(","):
+        items = m.group(2).split(",")
+        for raw in items:
             item = _ITEM_TAIL.sub("", raw.strip()).strip()
             offset = pos + raw.find(item) if item else pos
             pos += len(raw) + 1
-            if 2 <= len(item) <= 30 and len(item.split()) <= 4 and not re.fullmatch(r"[\d\s.]+", item):
+            # not an aside ("(maybe?)", "(폐기)"): a name, or one of several
+            if 2 <= len(item) <= 30 and len(item.split()) <= 4 and not re.fullmatch(r"[\d\s.]+", item) \
+                    and not re.search(r"[?!]|^[a-z]", item) \
+                    and (len(items) > 1 or kind == "organization" or not re.fullmatch(r"[\uac00-\ud7a3]{1,3}", item)):
                 out.append(Cue(kind, item, offset, offset + len(item)))
     return out
 

@@ -52,6 +52,8 @@ _PEOPLE_CONTEXT = re.compile(r"\band I\b|\bwith\b|\bthank|\bsponsor|\bfriend|\bc
 
 def _name_like(text: str) -> bool:
     words = text.split()
+    if re.match(r"(?:https?://|www\.)", text.strip()):
+        return False  # a bare URL as its own link text names nothing
     if any(w.lower() in _FUNCTION_WORDS for w in words):
         return False
     return (0 < len(words) <= 5 and not _GENERIC_TEXT.match(text.strip()) and not text.strip().endswith((".", "!", "?", "다"))

@@ -118,3 +118,12 @@ def test_conference_and_media_names_are_organizations() -> None:
 
     names = {c.name for c in organizations("I spoke at RailsConf and the Svelte Summit, then on Svelte Radio.")}
     assert {"RailsConf", "Svelte Summit", "Svelte Radio"} <= names
+
+
+def test_project_names_stop_at_words_that_are_no_nouns_and_asides_are_no_projects() -> None:
+    from ingest.facts.cues import enumerations, projects
+
+    names = {c.name for c in projects("위해 만든 프로젝트와 머신러닝 스터디, 요즘 부트캠프를 했다.")}
+    assert "머신러닝 스터디" in names and not names & {"위해 만든 프로젝트", "요즘 부트캠프"}, names
+    asides = {c.name for c in enumerations("Foster participation in projects (around me, yes, outside, maybe?)")}
+    assert not asides, asides
