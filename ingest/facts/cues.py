@@ -57,7 +57,7 @@ _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?
 _BARE_PROJECTS = frozenset(("스터디",))
 # a word that modifies a project name as a verb, an adverb or a particle would, not as a noun: "위해 만든",
 # "만들어둔", "진행할", "단순히", "그런데", "번째", "수료 후"
-_NOT_A_NOUN = re.compile(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인해져어아히게데째든둔할후중안즘]$|\d")
+_NOT_A_NOUN = re.compile(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인해져어아히게데째든둔할후중]$|\d")
 _WEAK_WORDS = frozenset("이 그 저 해당 모든 여러 작은 큰 첫 새 새로운 다른 같은 좋은 많은 어떤 개인 사이드 토이 한 두 세 "
                         "요즘 여기 거기 저기 이게 그게 저게 우리 저희 내 제 위 아래 "
                         "이번 다음 지난 기존 다양한 실제 이후 이전 나중 그후 당시 최근 올해 작년 내년 지금 현재 다시 처음 "
