@@ -32,7 +32,7 @@ def post_path(post_id: str) -> str:
     """p/{post id}.html, the post id's folders kept; an id a file system or a URL could misread
     (`..`, a leading dot, odd characters) gets a hashed name instead."""
     segments = post_id.split("/")
-    if all(_SAFE_SEGMENT.match(s) and s.strip() == s for s in segments):
+    if all(_SAFE_SEGMENT.match(s) for s in segments):
         return f"p/{post_id}.html"
     return f"p/{short_hash(post_id)}.html"
 
