@@ -26,6 +26,17 @@ _EN_MODAL = re.compile(r"\b(?:will|would|should|could|might|must|can|may|want to
 _EN_GENERIC_YOU = re.compile(r"\b(?:you|your)\b", re.I)
 
 
+# how a clause frames what happened: "할 수 있었다" (got to do), "하게 되었다" (came to), "하기로 했다" (decided)
+_KO_ASPECTS = (("could", re.compile(r"수\s?있었")), ("became", re.compile(r"게\s?(?:되었|됐)")),
+               ("decided", re.compile(r"기로\s?(?:했|하였|결정|마음)")), ("ongoing", re.compile(r"고\s?있(?:다|습니다|어요)")),
+               ("tried", re.compile(r"(?:어|아|해)\s?(?:봤|보았)")), ("want", re.compile(r"싶(?:다|었|습니다)")))
+_EN_ASPECTS = (("managed", re.compile(r"\b(?:managed|ended up|got|was able|had the (?:chance|opportunity)|decided)\s+to\b|"
+                                      r"\bended up\b", re.I)),
+               ("began", re.compile(r"\b(?:started|began|kicked off|launched|joined|left|moved|became)\b", re.I)),
+               ("habit", re.compile(r"\b(?:usually|always|often|every (?:day|week|morning)|tend to)\b", re.I)),
+               ("opinion", re.compile(r"\b(?:I (?:think|believe|feel|guess|hope|wish|love|like|hate)|in my opinion)\b", re.I)))
+
+
 @dataclass(frozen=True)
 class PieceContext:
     """What the events stage knows of a candidate besides its words."""
@@ -123,6 +134,9 @@ def _korean(text: str, words: list[str]) -> list[str]:
         out.append("ko:noun-end")
     if re.search(r"(?:^|\s)(?:나는|저는|내가|제가|나의|저의|우리|저희)", text):
         out.append("ko:first-person")
+    for name, pattern in _KO_ASPECTS:
+        if pattern.search(text):
+            out.append(f"ko:{name}")
     if words:
         last = words[-1]
         for n in (1, 2, 3):
@@ -148,6 +162,9 @@ def _english(text: str, words: list[str]) -> list[str]:
         out.append("en:first-person")
     if "i" in lower or "we" in lower:
         out.append("en:subject-i")
+    for name, pattern in _EN_ASPECTS:
+        if pattern.search(text):
+            out.append(f"en:{name}")
     if _EN_GENERIC_YOU.search(text):
         out.append("en:you")
     past = sum(1 for w in lower if w in _IRREGULAR_PAST) + len(_EN_PAST.findall(text.lower()))
