@@ -14,7 +14,8 @@ from collections import Counter
 
 from ingest.language import lexicon as lx
 from ingest.facts.entities import Sighting
-from ingest.facts.narrative import clean_title, is_narrative
+from ingest.facts.headline import headline
+from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost
 from kb.ids import short_hash
 from kb.models import Event, Source
@@ -53,7 +54,7 @@ def _own_spans(post: ParsedPost, event: Event, source: Source) -> list[tuple[int
     spans = [(source.start, source.end)]
     for section in post.sections:
         if section.heading and section.heading == source.section and section.start <= source.start < section.end \
-                and clean_title(section.heading) == event.title:
+                and headline(section.heading, post.language == "ko") == event.title:
             line_end = post.body.find("\n", section.start)
             spans.append((section.start, line_end if line_end >= 0 else section.end))
             break

@@ -19,7 +19,7 @@ from ingest.facts.eventdates import DateContext, dated_confidence
 from ingest.facts.headline import headline
 from ingest.facts.learned.features import PieceContext, features
 from ingest.facts.learned.model import LinearModel, load_model
-from ingest.facts.narrative import clean_title, is_narrative
+from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost
 from ingest.language.text import LineIndex, clauses, sentences
 from kb.ids import event_id
@@ -193,7 +193,7 @@ class _Builder:
         ids = self.ids_in(section.start, section.end)
         joined = next((c for c in inner if c.join and c.employer), None)  # "## 이직": "…로 이직했습니다"
         kind = "join" if joined is not None else lx.kind_of(section.heading + " " + first.masked)
-        return Candidate(clean_title(section.heading), kind, index,
+        return Candidate(headline(section.heading, self.korean), kind, index,
                          quotes, ids, ids, self.dates.section_span(index), confidence=0.75,
                          join=joined is not None, employer=joined.employer if joined else None)
 
@@ -370,4 +370,4 @@ def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
     return list(events.values())
 
 
-__all__ = ["extract_events", "is_narrative", "publication_event", "clean_title", "title_year"]
+__all__ = ["extract_events", "is_narrative", "publication_event", "title_year"]

@@ -37,6 +37,11 @@ _PARTICLE = re.compile(r"(?<=[\uac00-\ud7a3A-Za-z0-9'’\")\]])(?:에서|으로|
 def _strip(text: str) -> str:
     text = re.sub(r"\s*\|\s*", " · ", re.sub(r"\s+", " ", text).strip().strip("|"))  # a table row
     text = re.sub(r"^[-*+>#\s]+|[*_`]{1,3}", "", text)
+    text = re.sub(r"^\d{1,2}[.)]\s+", "", text)  # "2. 막연한 꿈": a list number
+    if text.count("[") > text.count("]"):
+        text = text.replace("[", "", 1)  # a link cut by the sentence end
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # a whole sentence in parentheses
     while text and (unicodedata.category(text[0]) in ("So", "Sk", "Cf", "Po", "Pd") or text[0] in " •·"):
         text = text[1:].lstrip()  # leading emoji, bullets and punctuation
     return text.rstrip(" ,;:")
@@ -106,3 +111,4 @@ def headline(text: str, korean: bool) -> str:
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     title = korean_headline(plain) if korean or re.search(r"[\uac00-\ud7a3]{2}", plain) else english_headline(plain)
     return title or _strip(plain)[:MAX_CHARS]
+

@@ -5,13 +5,11 @@ A story's sentences become events; a write-up is one publication event about its
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ingest.language import lexicon as lx
 from ingest.language.dates import is_retrospective
 from ingest.posts.parse import ParsedPost, derived
 from ingest.language.rx import lead
-from ingest.language.text import squash
 
 _NARRATIVE_TAGS = lead(re.compile(r"회고|retro|review|career|커리어|이직|일기|diary|journal|life|일상|에세이|essay|"
                                   r"personal|year|회사|취업|job", re.I))
@@ -47,13 +45,3 @@ def _is_narrative(post: ParsedPost) -> bool:
             if moves >= 3:
                 return True
     return False
-
-
-def clean_title(text: str, limit: int = 110) -> str:
-    text = re.sub(r"\s*\|\s*", " · ", text.strip().strip("|"))
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = squash(re.sub(r"[*_`]{1,3}|^[-*+>#\s]+", "", text))
-    while text and (unicodedata.category(text[0]) in ("So", "Sk", "Cf") or text[0] in " •·"):
-        text = text[1:]  # leading emoji and bullets
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import math
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,14 +22,11 @@ import yaml
 
 from ingest.facts.entities import Sighting
 from ingest.facts.learned.model import MODEL_FILE, LinearModel
+from ingest.language.text import squash
 from ingest.posts.parse import ParsedPost
 
 Row = tuple[list[str], int, str, frozenset[str]]  # features, label, author (the post's file name), events held
 MIN_AUTHORS = 3  # a feature seen in fewer authors' posts is a trait of those posts, not of the language
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def annotated_posts(corpora: list[Path], gold_dir: Path) -> Iterator[tuple[str, ParsedPost, list[Sighting], dict]]:
@@ -55,10 +51,10 @@ def event_rows(name: str, post: ParsedPost, sightings: list[Sighting], gold: dic
     """Every candidate piece of a post, labelled by the gold evidence it holds."""
     from ingest.facts.events import _Builder
 
-    evidence = [_squash(e["evidence"]) for e in gold.get("events") or []]
+    evidence = [squash(e["evidence"]) for e in gold.get("events") or []]
     rows: list[Row] = []
     for piece in _Builder(post, sightings, LinearModel({}, 0.5)).all_pieces():
-        text = _squash(post.body[piece.start:piece.end])
+        text = squash(post.body[piece.start:piece.end])
         held = frozenset(f"{name}#{i}" for i, e in enumerate(evidence) if e in text or (len(text) >= 6 and text in e))
         rows.append((piece.features, int(bool(held)), name, held))
     return rows
