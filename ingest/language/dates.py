@@ -277,6 +277,18 @@ def date_from_filename(name: str) -> str | None:
     return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+_PATH_DATE = re.compile(rf"(?:^|/)({_Y4})[-/](0[1-9]|1[0-2])(?:[-/](0[1-9]|[12]\d|3[01]))?(?=[-/])")
+
+
+def date_from_path(path: str) -> str | None:
+    """The file name's date, else one in its folders: `2021/03/15/retro/index.md`, `2021-03-15-retro/index.md`."""
+    name = path.rsplit("/", 1)[-1]
+    if found := date_from_filename(name):
+        return found
+    m = _PATH_DATE.search(path.rsplit("/", 1)[0] + "/") if "/" in path else None
+    return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None) if m else None
+
+
 _NTH_YEAR = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|one|two|three|\d+)[\s-]+years?\b(?!\s+(?:ago|old))"
 _REVIEW = lead(re.compile(rf"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection|{_NTH_YEAR}",
                           re.IGNORECASE))

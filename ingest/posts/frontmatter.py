@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
-from ingest.language.dates import date_from_filename, parse_date
+from ingest.language.dates import date_from_path, parse_date
 from kb.errors import PostError
 
 
@@ -176,7 +176,7 @@ def read_meta(metadata: dict[str, Any], path: str, first_heading: str | None) ->
                 "createddate", "created_at"):
         if key in lower and (date := parse_date(lower[key])):
             break
-    date = date or date_from_filename(PurePosixPath(path).name)
+    date = date or date_from_path(PurePosixPath(path).as_posix())
     tags: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     for key, value in lower.items():

@@ -142,3 +142,12 @@ def test_org_names_after_at_do_not_swallow_a_trailing_and() -> None:
 
     names = {c.name for c in organizations("I joined CloudAfrica and started the ramp up at work.")}
     assert "CloudAfrica" in names and "CloudAfrica and" not in names
+
+
+def test_a_date_only_in_the_folders_is_the_post_date() -> None:
+    from ingest.language.dates import date_from_path
+
+    assert date_from_path("2021-03-15-retro.md") == "2021-03-15"
+    assert date_from_path("blog/2021/03/15/retro/index.md") == "2021-03-15"
+    assert date_from_path("posts/2021-03-retro/index.md") == "2021-03"
+    assert date_from_path("notes/2021-13-01-x/index.md") is None and date_from_path("index.md") is None
