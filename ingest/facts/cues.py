@@ -17,7 +17,7 @@ NOT_NAMES = frozenset(
     "I I'm I've I'd We You He She They It The A An This That These Those My Our Your Their His Her Its "
     "In On At For With From To By As If So But And Or Also Then Now Here There When While After Before "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Christmas New Year Years COVID COVID-19 Omg OK".split())
+    "August September October November December Christmas New Year Years COVID COVID-19 Omg OK Thanks Thank".split())
 
 ORG_HEADS = ("회사", "스타트업", "기업", "회사들")
 # a modifier that turns a common head into a particular organization: "첫 회사", "외국계 회사"
@@ -74,7 +74,7 @@ _EN_THANKS = re.compile(r"\b(?:[Tt]hank(?:s|ing)?(?:\s+you)?(?:\s+to)?|grateful\
                         r"((?:[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?)(?:(?:,\s*|,?\s+and\s+)[A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?){0,12})")
 # an acknowledgement list item: "- Lollo for being a big brother", "- Pallino and Nicola for being open…"
 _EN_ACK_ITEM = re.compile(r"^\W{0,3}([A-Z][a-z]+(?:\s[A-Z][a-z]*\.?)?(?:\s+and\s+[A-Z][a-z]+)?)\s+for\s+"
-                          r"(?:\w+ing|that|the|your|all|everything|always)\b")
+                          r"(?:\w+ing|\w+ly|somehow|that|the|your|all|everything|always)\b")
 _NAME_LIST_SPLIT = re.compile(r",\s*|,?\s+and\s+")
 # a full name in a people context: "with Jane Doe", "thanks to John Kim", "Sarah and I"
 _EN_FULL_NAME = re.compile(r"\b(?:with|thanks to|thank|mentored by|met|hired|interviewed)\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b(?![\s-]+[A-Z])|"

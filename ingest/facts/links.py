@@ -103,7 +103,7 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> l
             and normalize(text) and normalize(text) in normalize(host):
         if normalize(text) in vocab.skill_names:
             return out
-        if _PERSON_NAME.fullmatch(text):  # "[Danie Roux](http://www.danieroux.com/)": a personal site
+        if _PERSON_NAME.fullmatch(text) and _PEOPLE_CONTEXT.search(sentence):  # "with [Danie Roux](http://danieroux.com/)"
             return [LinkCue("person", text, (text,), link, guess=True)]
         if _WORK_CONTEXT.search(sentence) and len(segments) <= 1:
             out.append(LinkCue("organization", text, (text,), link, guess=True))
