@@ -263,7 +263,23 @@ def enumerations(text: str) -> list[Cue]:
     return out
 
 
-def all_cues(text: str, narrative: bool = True) -> list[Cue]:
+# a list item that names a thing and then says what it is: "- [Sass Director](…): A file generator…",
+# "- **Zestful** - an ingredient parser"
+_ITEM_TITLE = re.compile(r"^\W{0,3}?(?:\*\*|__)?\s*([A-Z0-9][\w.'’&+#-]*(?:\s[\w.'’&+#-]+){0,3}?)\s*(?:\*\*|__)?\s*"
+                         r"(?::|\s[-–—]\s)\s*[A-Za-z\uac00-\ud7a3]")
+
+
+def titled_item(text: str) -> list[Cue]:
+    m = _ITEM_TITLE.match(text)
+    if m is None or not _name_ok(m.group(1)) or m.group(1).split()[-1].lower() in _ITEM_TITLE_STOP:
+        return []
+    return [Cue("project", m.group(1), m.start(1), m.end(1))]
+
+
+_ITEM_TITLE_STOP = frozenset("update note edit tip pros cons goal goals result results status todo done".split())
+
+
+def all_cues(text: str, narrative: bool = True, item: bool = False) -> list[Cue]:
     """Every cue; a technical write-up keeps only the ones that need no story around them."""
     return organizations(text, narrative) + projects(text, narrative) + people(text, narrative) + \
-        (enumerations(text) if narrative else [])
+        (enumerations(text) + (titled_item(text) if item else []) if narrative else [])

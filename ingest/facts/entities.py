@@ -182,7 +182,8 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         _add_hits(col, organizations)
         _add_hits(col, roles, scoped=True)
-        for cue in cue_finders.all_cues(unit.masked, narrative):
+        item = unit.block is not None and unit.block.kind == "item"
+        for cue in cue_finders.all_cues(unit.masked, narrative, item):
             if normal(cue.name) in vocab.skill_names:
                 continue
             col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped, category=cue.category,

@@ -127,3 +127,13 @@ def test_project_names_stop_at_words_that_are_no_nouns_and_asides_are_no_project
     assert "머신러닝 스터디" in names and not names & {"위해 만든 프로젝트", "요즘 부트캠프"}, names
     asides = {c.name for c in enumerations("Foster participation in projects (around me, yes, outside, maybe?)")}
     assert not asides, asides
+
+
+def test_a_list_item_that_names_a_thing_and_says_what_it_is_names_a_project() -> None:
+    from ingest.facts.cues import titled_item
+    from ingest.posts.markdown import mask
+
+    assert [c.name for c in titled_item(mask("[Sass Director](http://sassdirector.com/): A file generator"))] == \
+        ["Sass Director"]
+    assert [c.name for c in titled_item("**Zestful** - an ingredient parser")] == ["Zestful"]
+    assert titled_item("Update: we moved") == [] and titled_item("I did this: nothing") == []
