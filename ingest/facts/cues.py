@@ -36,7 +36,7 @@ _NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여�
                          "월요일 화요일 수요일 목요일 금요일 토요일 일요일 주말".split())
 _TIME_WORD = re.compile(r"\d\s*(?:년|월|일|주|개월|분기|년차|년만|기|차)|^\d+$")
 # a word that is no name: an adverb in -적(으로), a clause in -므(로), or the 으 of 으로 left behind
-_KO_NOT_NAME_END = re.compile(r"(?:적|므|으)$")
+_KO_NOT_NAME_END = re.compile(r"(?:적|므|으|다|\.)$")
 _EN_ORG_SUFFIX = re.compile(rf"\b((?:{_CAP}\s+){{1,3}}(?:Inc\.?|Corp\.?|Corporation|Labs?|Ltd\.?|LLC|GmbH|"
                             r"Technologies|University|College|Institute|Foundation|Group|Studios?))(?!\w)")
 _EN_MEDIA = re.compile(rf"\b((?:{_CAP}\s+){{1,4}}(?:[Ww]eekly\s+)?(?:[Mm]agazine|[Nn]ewsletter|[Pp]odcast|[Ww]eekly|"
@@ -49,6 +49,16 @@ _EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|"
                     rf"(?:work(?:ed|ing)?|interned)(?:\s+\w+){{0,4}}?\s+for|"
                     rf"(?:freelanc\w*|contract\w*|consult\w*|partner\w*)(?:\s+\w+){{0,2}}?\s+with)"
                     rf"\s+(?:the\s+)?({_CAPS})")
+# where a talk was given or a piece was written: a conference, a meetup, a publication
+_EN_VENUE = re.compile(rf"\b(?:spoke|speak|speaking|talks?|presented|presenting|keynote|workshop|lightning talk)\s+"
+                       rf"(?:\w+\s+){{0,3}}?(?:at|for)\s+(?:the\s+)?({_CAPS})|"
+                       rf"\b(?:wrote|write|writing|published)\s+(?:an?\s+|my\s+|two\s+|several\s+)?(?:\w+\s+)?"
+                       rf"(?:articles?|posts?|pieces?|tutorials?)\s+for\s+(?:the\s+)?({_CAPS})")
+# Korean: "카카오 인턴십에 합격", "YAPP 17기", "AUSG 소속"
+_KO_BEFORE_ROLE = re.compile(rf"(?<![\w])((?:{_H}|[A-Za-z0-9&.]){{2,15}})\s?(?:인턴십|인턴|공채|신입\s?채용)(?:에|을|를|으로|에서|\s)")
+_LATIN_BEFORE_GROUP = re.compile(r"(?<![\w])([A-Z][A-Za-z0-9.-]{1,20}(?:\s[A-Z][A-Za-z0-9]+)?)\s?(?:\d{1,2}기|동아리|커뮤니티|소속)")
+_INTERNSHIP_KINDS = frozenset("여름 겨울 봄 가을 동계 하계 방학 단기 장기 체험형 전환형 채용연계형 연구 학점연계 현장실습 "
+                              "개발 개발자 데이터 백엔드 프론트엔드 서버".split())
 _WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
                                 r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
                                 r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE))
@@ -161,6 +171,22 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
         for m in _EN_CONF_WORD.finditer(text):
             out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     # the name pattern is the cheaper scan; the work context is only read when it found something
+    if narrative and ("alk" in text or "poke" in text or "eak" in text or "resent" in text or " for " in text):
+        for m in _EN_VENUE.finditer(text):
+            group = 1 if m.group(1) else 2
+            name = m.group(group).strip()
+            if _name_ok(name):
+                out.append(Cue("organization", name, m.start(group), m.start(group) + len(name)))
+    if narrative and ("인턴" in text or "공채" in text or "채용" in text):
+        for m in _KO_BEFORE_ROLE.finditer(text):
+            name = m.group(1)
+            if name not in _NOT_KO_ORGS and name not in _INTERNSHIP_KINDS and not _TIME_WORD.search(name) \
+                    and not _KO_NOT_NAME_END.search(name) and not _NOT_A_NOUN.search(name) and name not in _WEAK_WORDS:
+                out.append(Cue("organization", name, m.start(1), m.end(1)))
+    if narrative and ("기" in text or "동아리" in text or "커뮤니티" in text or "소속" in text):
+        for m in _LATIN_BEFORE_GROUP.finditer(text):
+            if _name_ok(m.group(1)) and len(re.findall(r"[A-Z]", m.group(1))) >= 2:  # YAPP, AWSKRUG, CodeSoom
+                out.append(Cue("organization", m.group(1), m.start(1), m.end(1)))
     at_names = list(_EN_AT.finditer(text)) if narrative else []
     if at_names and _WORK_CONTEXT.search(text):
         for m in at_names:

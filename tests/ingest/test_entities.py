@@ -137,3 +137,16 @@ def test_a_list_item_that_names_a_thing_and_says_what_it_is_names_a_project() ->
         ["Sass Director"]
     assert [c.name for c in titled_item("**Zestful** - an ingredient parser")] == ["Zestful"]
     assert titled_item("Update: we moved") == [] and titled_item("I did this: nothing") == []
+
+
+def test_venues_of_talks_and_writing_and_korean_internships_and_cohorts_are_organizations() -> None:
+    from ingest.facts.cues import organizations
+
+    def names(text: str) -> set[str]:
+        return {c.name for c in organizations(text)}
+
+    assert {"NDC Melbourne", "DDD Perth"} <= names("I gave a talk at NDC Melbourne and spoke at DDD Perth.")
+    assert "Upstash" in names("I wrote an article for Upstash.")
+    assert "ENERZAi" in names("ENERZAi 인턴십에 합격하여 일했다")
+    assert {"YAPP", "AWSKRUG"} <= names("YAPP 17기에 합격했고 AWSKRUG 소속으로 활동했다")
+    assert not names("여름 인턴십에 지원했다. 뉴로클에서 인턴을 했다. Pro 2기 리뷰어가 되었다.") & {"여름", "뉴로클에서", "Pro"}
