@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.language.rx import lead
+from kb.models import date_sort_key
 
 MONTHS = {name: i for i, names in enumerate((
     (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -108,8 +109,10 @@ def _atom(m: re.Match[str], base_year: int | None) -> _Atom | None:
         a.day = int(g["d4"]) if g["d4"] else None
     elif g["ko"]:
         year = int(g["y5"])
-        if year < 100:
-            if base_year is None or not (base_year - 15 <= 2000 + year <= base_year + 2):
+        if year < 100:  # '14년 12월': near the post's year, or, with no post date, when a month follows
+            if base_year is None and not g["mo5"]:
+                return None
+            if base_year is not None and not (base_year - 15 <= 2000 + year <= base_year + 2):
                 return None
             year += 2000
         a.year = year
@@ -271,6 +274,14 @@ def parse_date(value: object) -> str | None:
                 int(m.group(3)) if m.group(3) else None)
 
 
+def latest_date(texts: list[str]) -> str | None:
+    """The latest date a text states outright (a month at least): what a post with no date of its own
+    implies it was written after ('제가 2021년 4월 19일(월) 퇴사를 합니다')."""
+    found = [m.span.end or m.span.start for text in texts for m in find_dates(text) if not m.relative]
+    found = [d for d in found if len(d) >= 7]
+    return max(found, key=date_sort_key) if found else None
+
+
 def date_from_filename(name: str) -> str | None:
     """Jekyll's `YYYY-MM-DD-slug.md` convention."""
     m = re.match(rf"({_Y4})-(\d{{2}})-(\d{{2}})-", name)
@@ -292,7 +303,6 @@ def date_from_path(path: str) -> str | None:
 _NTH_YEAR = r"(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|one|two|three|\d+)[\s-]+years?\b(?!\s+(?:ago|old))"
 _REVIEW = lead(re.compile(rf"회고|돌아보|결산|retro|review|recap|look(?:ing)? back|wrapped|reflection|{_NTH_YEAR}",
                           re.IGNORECASE))
-_YEAR_REVIEW = re.compile(rf"year\s+in\s+review|한\s?해|연말\s?결산|올해|{_NTH_YEAR}", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"(?<!\d)({_Y4})(?!\d)")
 
 
@@ -310,9 +320,11 @@ def title_year(title: str, post_date: str | None) -> str | None:
     if bare := _BARE_YEAR.search(title):  # "dididy.2020.log"
         return bare.group(1)
     year, month = _base_parts(post_date)
-    if year is not None and _YEAR_REVIEW.search(title):
-        return f"{year - 1:04d}" if month is not None and month <= 2 else f"{year:04d}"
-    return None
+    if year is None:
+        return None
+    # a retrospective whose title names no year looks back on the months before it: early in a
+    # year, on the year before
+    return f"{year - 1:04d}" if month is not None and month <= 2 else f"{year:04d}"
 
 
 _WEEKDAYS = {name: i for i, names in enumerate((

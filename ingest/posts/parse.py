@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from ingest.language.dates import latest_date
 from ingest.posts.frontmatter import Meta, read_meta, split_frontmatter
 from ingest.posts.markdown import Section, first_heading, guess_language, parse_body
 from ingest.posts.read import RawPost
@@ -47,6 +48,8 @@ def parse_post(raw: RawPost) -> ParsedPost:
     split = split_frontmatter(raw.text, raw.path)
     sections = parse_body(split.body)
     meta = read_meta(split.metadata, raw.path, first_heading(sections))
+    if meta.date is None:  # no date in frontmatter or path: the latest one the text states, if any
+        meta = replace(meta, date=latest_date([b.masked for s in sections for b in s.blocks]))
     return ParsedPost(root=raw.root, path=raw.path, post_id=post_id_for(raw.path), meta=meta,
                       body=split.body, body_line=split.body_line, sections=tuple(sections),
                       language=guess_language(sections), content_hash=raw.content_hash)

@@ -151,3 +151,26 @@ def test_a_date_only_in_the_folders_is_the_post_date() -> None:
     assert date_from_path("blog/2021/03/15/retro/index.md") == "2021-03-15"
     assert date_from_path("posts/2021-03-retro/index.md") == "2021-03"
     assert date_from_path("notes/2021-13-01-x/index.md") is None and date_from_path("index.md") is None
+
+
+def test_a_post_with_no_date_of_its_own_is_dated_by_the_latest_date_it_states() -> None:
+    from tests.ingest.conftest import make_post
+
+    post = make_post("# 퇴사\n\n2019년 3월에 입사했고, 제가 2021년 4월 19일(월) 퇴사를 합니다.\n", path="README.md")
+    assert post.meta.date == "2021-04-19"
+    assert make_post("# Notes\n\nNothing dated here.\n", path="notes.md").meta.date is None
+
+
+def test_a_retrospective_titled_without_a_year_reviews_the_months_before_it() -> None:
+    from ingest.language.dates import title_year
+
+    assert title_year("스타트업 인턴 회고: PeopleFund", "2018-02-23") == "2017"
+    assert title_year("Year Review", "2018-12-13") == "2018"
+    assert title_year("Notes on Go", "2018-12-13") is None  # not a retrospective
+
+
+def test_a_two_digit_year_with_a_month_is_a_date_even_without_a_post_date() -> None:
+    from ingest.language.dates import find_dates
+
+    assert [m.span.start for m in find_dates("14년 12월 입대로 신청하였습니다")] == ["2014-12"]
+    assert find_dates("14년 동안 일했다") == []
