@@ -19,7 +19,11 @@ _ABBREVIATIONS = "".join(f"(?<!\\b{a})" for a in (
 _SENTENCE_END = lead(re.compile(_ABBREVIATIONS + r"(?<!\d)[.!?。…]+(?=[\s\"'”’)\]]|$)[\"'”’)\]]*|(?<=\d)\.(?=\s)"
                                 r"|(?<![A-Za-z0-9,;:])\n|\n(?![ \t]*[A-Za-z(\[])"))
 _OPENER = re.compile(r"[\[`*\"'“‘]")
-_CLAUSE_BREAK = lead(re.compile(r"\s+[-–—]+\s+|;\s+"))
+# a dash, a semicolon, or a comma before a new past-tense predicate with the same subject:
+# "I started the program in 2019, got laid off in May, and finished it in July"
+_PAST = (r"(?:[a-z]{2,}ed|began|became|bought|built|chose|did|found|gave|got|grew|had|held|joined|kept|led|left|"
+         r"lost|made|met|moved|paid|ran|sold|spent|spoke|started|taught|took|went|won|wrote)\b")
+_CLAUSE_BREAK = lead(re.compile(rf"\s+[-–—]+\s+|;\s+|,\s+(?:and\s+|then\s+|and\s+then\s+)?(?={_PAST})"))
 
 
 def spans(text: str, pattern: re.Pattern[str] = _SENTENCE_END, raw: str | None = None) -> list[tuple[int, int]]:
