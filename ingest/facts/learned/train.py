@@ -60,7 +60,7 @@ def event_rows(name: str, post: ParsedPost, sightings: list[Sighting], gold: dic
     return rows
 
 
-def fit(rows: list[Row], epochs: int = 15, l2: float = 1e-2, rate: float = 0.3, seed: int = 0) -> dict[str, float]:
+def fit(rows: list[Row], epochs: int = 30, l2: float = 1e-2, rate: float = 0.1, seed: int = 0) -> dict[str, float]:
     """Logistic regression by AdaGrad over binary features, kept to features of MIN_AUTHORS authors."""
     authors: dict[str, set[str]] = {}
     for feats, _, author, _ in rows:
