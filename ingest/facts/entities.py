@@ -191,7 +191,7 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         if unit.block is not None:
             for link in unit.block.links:
                 rel = link.start - unit.start
-                for lc in link_cues(link, col.sentence_text(rel), unit.masked, vocab):
+                for lc in link_cues(link, col.sentence_text(rel), unit.masked, vocab, narrative):
                     text_start = rel + 1
                     col.add(lc.type, lc.name, text_start, text_start + len(link.text), category=lc.category,
                             aliases=lc.aliases, overlap_ok=not lc.guess, surface_alias=lc.named)

@@ -69,8 +69,16 @@ def _org_for_host(host: str, vocab: Vocabulary) -> tuple[str, bool] | None:
     return None
 
 
-def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> list[LinkCue]:
-    """What one link says about entities, read with the sentence and paragraph around it."""
+# the author's own work: "my", "I built", "내가 만든"
+_OWNED = re.compile(r"\b(?:my|our|I (?:built|made|wrote|created|released|published|maintain|started|launched))\b|"
+                    r"(?:내가|제가|직접|저희가)\s?\S{0,10}?(?:만든|만들었|개발한|작성한|공개한)|만든|개발한", re.I)
+
+
+def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narrative: bool = True) -> list[LinkCue]:
+    """What one link says about entities, read with the sentence and paragraph around it.
+
+    In a technical note a linked repository is a tool it mentions, unless the sentence makes it
+    the author's own; in a story it is something the author worked on."""
     host, path = _host(link.url)
     if not host or link.url.startswith("#"):
         return []
@@ -81,6 +89,8 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary) -> l
             and normalize(text) == normalize(segments[0]):  # "[uwekamper](https://github.com/uwekamper) and I"
         return [LinkCue("person", text, (text,), link, guess=True)]
     if host in _CODE_HOSTS and len(segments) == 2 and "#" not in link.url:
+        if not narrative and not _OWNED.search(sentence):
+            return []
         repo = segments[1].removesuffix(".git")
         cleaned = re.sub(r"\s*(?:top\s*\d+|\d+\s*(?:회|위|등))\s*$", "", text, flags=re.I)
         name = cleaned if _name_like(cleaned) else repo

@@ -46,7 +46,7 @@ def test_english_post_link_and_context_cues(vocab: Vocabulary) -> None:
 
 
 def test_github_link_is_a_project_and_company_domain_an_organization(vocab: Vocabulary) -> None:
-    post = make_post("대회 결과는 [ndc ai 대결 top 16](https://github.com/someone/neco2018) 이었다.\n\n"
+    post = make_post("---\ntitle: 2018 회고\n---\n\n대회 결과는 [ndc ai 대결 top 16](https://github.com/someone/neco2018) 이었다.\n\n"
                      "[사내 해커톤](https://www.kakaocorp.com/page/1)에 참여했다.\n\n"
                      "[검색](https://www.google.com/search?q=x)해 보았다.\n")
     found = extract(post, vocab)
@@ -54,6 +54,15 @@ def test_github_link_is_a_project_and_company_domain_an_organization(vocab: Voca
     assert project.name == "ndc ai 대결"
     assert "Kakao" in by_type(found, "organization")
     assert "Google" not in by_type(found, "organization")
+
+
+def test_a_repository_linked_from_a_technical_note_is_a_tool_mentioned_not_the_authors_project(
+        vocab: Vocabulary) -> None:
+    note = make_post("---\ntitle: CI with GitHub Actions\n---\n\nUse [actions/checkout](https://github.com/actions/checkout)"
+                     " first. I built [kbtool](https://github.com/me/kbtool) for this.\n")
+    projects = by_type(extract(note, vocab), "project")
+    assert "actions/checkout" not in projects and "checkout" not in projects
+    assert "kbtool" in projects  # "I built": the author's own
 
 
 def test_mentions_carry_sentence_quotes_and_offsets(vocab: Vocabulary) -> None:
