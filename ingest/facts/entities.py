@@ -140,8 +140,31 @@ def _term_hits(col: _Collector, matcher: Matcher, low: str, scoped: bool = False
 def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
     for hit in hits:
         term: Term = hit.term
+        if term.type == "skill" and _is_word(hit, term) and not _technical(col.sentence_text(hit.start), hit):
+            continue  # "the Spark mascot", "joined Ray at a party": the word, not the tool
         col.add(term.type, term.name, hit.start, hit.end, scoped=scoped, category=term.category,
                 aliases=term.aliases)
+
+
+# what makes "Spark" or "Ray" in a sentence the tool: another tool beside it, or words of the trade
+_TECH_WORDS = re.compile(
+    r"\b(?:code|coding|library|libraries|framework|cluster|api|sdk|server|deploy\w*|data|model|training|train|"
+    r"pipelines?|jobs?|query|queries|scripts?|language|programming|distributed|backend|frontend|app|apps|repo|"
+    r"version|install\w*|migrat\w*|adopt\w*|benchmark\w*|compil\w*|runtime|package|module|engine|tool|tools|"
+    r"stack|workloads?|tasks?|scal\w*|parallel|compute|gpu|cpu|inference|serving|experiments?|developer|dev)\b|"
+    r"코드|분산|서버|배포|학습|모델|데이터|라이브러리|프레임워크|클러스터|도입|사용|구현|개발|실험|언어|설치|버전", re.I)
+
+
+def _is_word(hit: Hit, term: Term) -> bool:
+    """A strict form that is also an English word written with a capital: Spark, Ray, Go, Swift."""
+    surface = hit.surface
+    return surface in term.strict and surface.isalpha() and surface[:1].isupper() and not surface.isupper()
+
+
+def _technical(sentence: str, hit: Hit) -> bool:
+    if _TECH_WORDS.search(sentence):
+        return True
+    return sum(1 for w in re.findall(r"\b[A-Z][\w.+#-]*", sentence) if w != hit.surface) >= 2  # "Ray and PyTorch"
 
 
 # inline code that only names tools ("`Vue.js`", "`NodeJS + Vue.js`"), not code ("`ray.init()`", "`import x`")

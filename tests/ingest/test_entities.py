@@ -159,3 +159,10 @@ def test_venues_of_talks_and_writing_and_korean_internships_and_cohorts_are_orga
     assert "ENERZAi" in names("ENERZAi 인턴십에 합격하여 일했다")
     assert {"YAPP", "AWSKRUG"} <= names("YAPP 17기에 합격했고 AWSKRUG 소속으로 활동했다")
     assert not names("여름 인턴십에 지원했다. 뉴로클에서 인턴을 했다. Pro 2기 리뷰어가 되었다.") & {"여름", "뉴로클에서", "Pro"}
+
+
+def test_a_tool_named_by_a_common_word_needs_a_technical_sentence(vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: 2021 in review\n---\n\nI drew the Ray mascot for a friend.\n\n"
+                     "I moved our training jobs to Ray.\n")
+    rays = [s for s in extract(post, vocab) if s.name == "Ray"]
+    assert [post.body[s.quote_start:s.quote_end] for s in rays] == ["I moved our training jobs to Ray."]
