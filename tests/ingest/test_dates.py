@@ -174,3 +174,10 @@ def test_a_two_digit_year_with_a_month_is_a_date_even_without_a_post_date() -> N
 
     assert [m.span.start for m in find_dates("14년 12월 입대로 신청하였습니다")] == ["2014-12"]
     assert find_dates("14년 동안 일했다") == []
+
+
+def test_that_summer_is_the_summer_of_the_year_being_told() -> None:
+    from ingest.language.dates import find_dates
+
+    assert [(m.span.start, m.span.end) for m in find_dates("That summer I interned at Kakao.", "2019-12")] == \
+        [("2019-06", "2019-08")]
