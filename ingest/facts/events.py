@@ -1,9 +1,10 @@
 """Stage 5: narrative sections and accomplishment sentences become events.
 
-A heading that names an event ('분산실험 도입', 'CI도입') makes one event of its section; in
-sections with label headings ('한 것', 'New Job') and in prose, each sentence or list item that
-reads as something done (a career/learning verb in a completed form, not negated, not a wish)
-is its own event. A technical post yields one `publication` event for itself.
+Every sentence (in English every clause) of a story is a candidate; a learned model
+(ingest/facts/learned) reads its linguistic features, the hand-written lexicon's verdict among
+them, and keeps those that tell something done. A heading that names an event ('분산실험 도입',
+'CI도입') makes one event of its section, inside which only distinct achievements stand alone. A
+technical post yields one `publication` event for itself.
 """
 from __future__ import annotations
 
@@ -37,10 +38,8 @@ class Piece:
     start: int  # body offsets
     end: int
     masked: str
-    clause: str | None  # the lexicon's clause, when the hand-written rules call it an event
     features: list[str]
     ids: list[str]  # entities sighted in it
-    done_here: bool
 
 
 @dataclass
@@ -218,13 +217,13 @@ class _Builder:
                     masked = unit.masked[a:b]
                     if kind == "row":
                         masked = re.sub(r"\|", " ", masked).rstrip()
-                    clause, rule = _is_event(masked, self.korean, done_here, goal, kind in ("item", "row"))
+                    _, rule = _is_event(masked, self.korean, done_here, goal, kind in ("item", "row"))
                     start, end = unit.start + a, unit.start + b
                     ids = self.ids_in(start, end)
                     context = PieceContext(self.korean, kind, headings, rule,
                                            tuple(i.split(":", 1)[0] for i in ids),
                                            self.dates.has_date(masked), start / max(1, len(self.post.body)))
-                    yield Piece(index, unit, start, end, masked, clause, features(masked, context), ids, done_here)
+                    yield Piece(index, unit, start, end, masked, features(masked, context), ids)
 
     def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
         out: list[Candidate] = []
