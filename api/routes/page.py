@@ -23,7 +23,7 @@ from kb.store import Store
 
 router = APIRouter(tags=["page"])
 SITE_FOLDERS = ("skill", "project", "org", "assets")
-SITE_FILES = (paths.INDEX, paths.FAVICON, paths.DATA, paths.RESUME)
+SITE_FILES = (paths.INDEX, paths.FAVICON, paths.DATA, paths.SEARCH, paths.RESUME)
 _LOCK = threading.Lock()
 
 

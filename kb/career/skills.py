@@ -49,7 +49,8 @@ def skill_row(view: DocumentView, skill: dict[str, Any]) -> dict[str, Any]:
             "source": (skill.get("sources") or [None])[0]}
 
 
-def _rank(row: dict[str, Any]) -> tuple:
+def rank(row: dict[str, Any]) -> tuple:
+    """The order of skills: career events, then recency, then mentions."""
     return (-row["career"], _newest(row["last"]), -row["evidence"], row["name"].casefold())
 
 
@@ -72,5 +73,5 @@ def skill_groups(view: DocumentView, lang: str) -> list[dict[str, Any]]:
         head = [(c, rows) for c, rows in ordered if c != OTHER][: MAX_GROUPS - 1]
         kept = {c for c, _ in head}
         ordered = [*head, (OTHER, [row for c, rows in ordered if c not in kept for row in rows])]
-    return [{"category": category, "name": category_label(category, lang), "skills": sorted(rows, key=_rank)}
+    return [{"category": category, "name": category_label(category, lang), "skills": sorted(rows, key=rank)}
             for category, rows in ordered]

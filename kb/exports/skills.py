@@ -26,27 +26,30 @@ def skill_rows(view: DocumentView) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["evidence"], -r["events"], r["name"].casefold(), r["id"]))
 
 
-def co_occurrence(view: DocumentView, skill_ids: set[str]) -> list[dict[str, Any]]:
-    """Pairs of skills used in the same events, weighted by the number of events shared."""
+def co_occurrence(view: DocumentView, skill_ids: set[str],
+                  events: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Pairs of skills used in the same events (all, or those given), weighted by the events shared."""
     weights: dict[tuple[str, str], int] = defaultdict(int)
-    for event in view.events:
+    for event in view.events if events is None else events:
         present = sorted({i for i in event.get("entities", []) if i in skill_ids})
         for a, b in combinations(present, 2):
             weights[(a, b)] += 1
     return [{"source": a, "target": b, "weight": w} for (a, b), w in sorted(weights.items())]
 
 
-def layout(ids: list[str], edges: list[dict[str, Any]], iterations: int = 150) -> dict[str, tuple[float, float]]:
+def layout(ids: list[str], edges: list[dict[str, Any]], iterations: int = 150,
+           size: tuple[float, float] = (WIDTH, HEIGHT)) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold from a fixed circle: the same graph always gets the same picture."""
+    width, height = size
     n = len(ids)
     if n == 0:
         return {}
     if n == 1:
-        return {ids[0]: (WIDTH / 2, HEIGHT / 2)}
-    pos = {i: [WIDTH / 2 + WIDTH / 3 * math.cos(2 * math.pi * k / n),
-               HEIGHT / 2 + HEIGHT / 3 * math.sin(2 * math.pi * k / n)] for k, i in enumerate(ids)}
-    k = math.sqrt(WIDTH * HEIGHT / n) * 0.75
-    temperature = WIDTH / 8
+        return {ids[0]: (width / 2, height / 2)}
+    pos = {i: [width / 2 + width / 3 * math.cos(2 * math.pi * k / n),
+               height / 2 + height / 3 * math.sin(2 * math.pi * k / n)] for k, i in enumerate(ids)}
+    k = math.sqrt(width * height / n) * 0.75
+    temperature = width / 8
     links = [(e["source"], e["target"], e["weight"]) for e in edges if e["source"] in pos and e["target"] in pos]
     for _ in range(iterations):
         disp = {i: [0.0, 0.0] for i in ids}
@@ -68,29 +71,33 @@ def layout(ids: list[str], edges: list[dict[str, Any]], iterations: int = 150) -
             disp[b][1] += dy / dist * force
         for i in ids:
             # a weak pull to the centre keeps unconnected skills on the canvas
-            disp[i][0] += (WIDTH / 2 - pos[i][0]) * 0.05 * k / 10
-            disp[i][1] += (HEIGHT / 2 - pos[i][1]) * 0.05 * k / 10
+            disp[i][0] += (width / 2 - pos[i][0]) * 0.05 * k / 10
+            disp[i][1] += (height / 2 - pos[i][1]) * 0.05 * k / 10
             length = math.hypot(*disp[i]) or 0.01
             step = min(length, temperature)
             pos[i][0] += disp[i][0] / length * step
             pos[i][1] += disp[i][1] / length * step
         temperature = max(temperature * 0.95, 1.0)
-    return _fit({i: (p[0], p[1]) for i, p in pos.items()})
+    return _fit({i: (p[0], p[1]) for i, p in pos.items()}, size=size)
 
 
-def _fit(pos: dict[str, tuple[float, float]], margin: float = 60.0) -> dict[str, tuple[float, float]]:
+def _fit(pos: dict[str, tuple[float, float]], margin: float = 60.0,
+         size: tuple[float, float] = (WIDTH, HEIGHT)) -> dict[str, tuple[float, float]]:
     """Scale the layout into the canvas, leaving room for labels."""
+    width, height = size
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    scale = min((WIDTH - 2 * margin) / span_x, (HEIGHT - 2 * margin) / span_y)
+    scale = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {i: (round(WIDTH / 2 + (x - cx) * scale, 1), round(HEIGHT / 2 + (y - cy) * scale, 1))
+    return {i: (round(width / 2 + (x - cx) * scale, 1), round(height / 2 + (y - cy) * scale, 1))
             for i, (x, y) in pos.items()}
 
 
 def separate(pos: dict[str, tuple[float, float]], radii: dict[str, float], gap: float = 22.0,
-             rounds: int = 120, margin: float = 40.0) -> dict[str, tuple[float, float]]:
+             rounds: int = 120, margin: float = 40.0,
+             size: tuple[float, float] = (WIDTH, HEIGHT)) -> dict[str, tuple[float, float]]:
     """Push overlapping circles apart (room for their labels), keeping them on the canvas."""
+    width, height = size
     ids = sorted(pos)
     xy = {i: list(pos[i]) for i in ids}
     for _ in range(rounds):
@@ -111,8 +118,8 @@ def separate(pos: dict[str, tuple[float, float]], radii: dict[str, float], gap: 
                 xy[b][1] += dy / dist * push
                 moved = True
         for i in ids:
-            xy[i][0] = min(max(xy[i][0], margin), WIDTH - margin)
-            xy[i][1] = min(max(xy[i][1], margin / 2), HEIGHT - margin)
+            xy[i][0] = min(max(xy[i][0], margin), width - margin)
+            xy[i][1] = min(max(xy[i][1], margin / 2), height - margin)
         if not moved:
             break
     return {i: (round(xy[i][0], 1), round(xy[i][1], 1)) for i in ids}

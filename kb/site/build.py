@@ -15,8 +15,10 @@ from kb.site.entities import entity_page
 from kb.site.home import home
 from kb.site.layout import SiteModel
 from kb.site.posts import RenderMarkdown, post_page
+from kb.site.search import search_index
 
-ASSETS = {paths.CSS: ("site.css", "text/css; charset=utf-8"), paths.FAVICON: ("favicon.svg", "image/svg+xml")}
+ASSETS = {paths.CSS: ("site.css", "text/css; charset=utf-8"), paths.JS: ("site.js", "text/javascript; charset=utf-8"),
+          paths.FAVICON: ("favicon.svg", "image/svg+xml")}
 HTML = "text/html; charset=utf-8"
 MANIFEST = ".kb-site"  # the files the last build wrote, so the next one removes only its own
 JSON = "application/json"
@@ -39,7 +41,8 @@ class Site:
         self._cache: dict[str, tuple[bytes, str]] = {}
 
     def paths(self) -> list[str]:
-        return [paths.INDEX, *ASSETS, paths.DATA, paths.RESUME, *sorted(self._entities), *sorted(self._posts)]
+        return [paths.INDEX, *ASSETS, paths.DATA, paths.SEARCH, paths.RESUME, *sorted(self._entities),
+                *sorted(self._posts)]
 
     def get(self, path: str) -> tuple[bytes, str] | None:
         """(bytes, media type) of a site path, or None when the site has no such file."""
@@ -58,6 +61,8 @@ class Site:
             return asset(name), media
         if path == paths.DATA:
             return json.dumps(self.data, ensure_ascii=False, indent=1).encode() + b"\n", JSON
+        if path == paths.SEARCH:  # read by a script only: compact
+            return json.dumps(search_index(self.model), ensure_ascii=False, separators=(",", ":")).encode(), JSON
         if path == paths.RESUME:
             links = {"base_url": self.base_url or ".", "post_suffix": ".html"}
             return jsonresume.render({**self.document, **links}).encode(), JSON

@@ -1,12 +1,15 @@
-"""The home page: the profile, then Experience, Projects, awards/education/communities, Skills by
-category, Writing (study notes folded away) and the career Timeline, in that order: a résumé first,
-the evidence after it."""
+"""The home page: the profile, then Experience, Projects, awards/education/communities, Skills (the
+skill graph, then by category), Writing (study notes folded away) and the career Timeline, in that
+order: a résumé first, the evidence after it. With script, a search box and a timeline filter."""
 from __future__ import annotations
 
 from typing import Any
 
 from kb.site import paths
+from kb.site.controls import filter_bar, search_box
+from kb.site.graph import skill_graph
 from kb.site.html import esc, items, link, tag
+from kb.site.i18n import month
 from kb.site.layout import SiteModel, event_item, page, when
 
 HOME = paths.INDEX
@@ -72,19 +75,14 @@ def _others(model: SiteModel) -> str:
     return out
 
 
-def _month(value: str | None) -> str | None:
-    """Skills are listed by the month: a day adds nothing to "used since"."""
-    return value[:7] if value else None
-
-
 def skills(model: SiteModel) -> str:
     groups = []
     for group in model.facts["skills"]:
-        rows = (link(model.entity_link(HOME, s["id"]), s["name"]) + " " + when(model, _month(s["first"]), _month(s["last"]))
+        rows = (link(model.entity_link(HOME, s["id"]), s["name"]) + " " + when(model, month(s["first"]), month(s["last"]))
                 for s in group["skills"])
         groups.append(tag("div", tag("h3", esc(group["name"])) + items(rows, class_="skill-list"),
                           class_="skill-group", data_category=group["category"]))
-    return _section(model, "skills", "".join(groups), model.t("skills_note"))
+    return _section(model, "skills", skill_graph(model, HOME) + "".join(groups), model.t("skills_note"))
 
 
 def _post_row(model: SiteModel, post: dict[str, Any]) -> str:
@@ -113,7 +111,7 @@ def timeline(model: SiteModel) -> str:
         years[-1][1].append(event_item(model, HOME, event))
     content = "".join(tag("section", tag("h3", esc(year)) + tag("ul", "".join(events), class_="events"),
                           class_="year", data_year=year) for year, events in years)
-    return _section(model, "timeline", content, model.t("career_only"))
+    return _section(model, "timeline", filter_bar(model) + content if content else "", model.t("career_only"))
 
 
 def nav(model: SiteModel) -> str:
@@ -123,6 +121,6 @@ def nav(model: SiteModel) -> str:
 
 
 def home(model: SiteModel) -> str:
-    body = (nav(model) + experience(model) + projects(model) + _others(model) + skills(model)
+    body = (nav(model) + search_box(model, HOME) + experience(model) + projects(model) + _others(model) + skills(model)
             + writing(model) + timeline(model))
-    return page(model, HOME, model.name, body, model.profile.get("summary", ""))
+    return page(model, HOME, model.name, body, model.profile.get("summary", ""), script=True)

@@ -16,6 +16,13 @@ LABELS: dict[str, dict[str, str]] = {
         "organizations": "Organizations", "worked_here": "Worked here",
         "skills_note": "Ordered by what was done with them; open one for its events and related skills.",
         "career_only": "Career events; study notes are under Writing.", "category": "Category",
+        "search": "Search", "search_hint": "Skills, projects, events, posts", "search_found": "{n} found",
+        "search_none": "Nothing found for “{q}”.", "search_failed": "Search is not available here.",
+        "graph_note": "The {n} skills used in the most career events: the bigger the circle, the more events; "
+                      "a line joins skills used together. Open a skill to see its events.",
+        "filter_showing": "Showing only the events with", "filter_page": "its page", "filter_clear": "Show all",
+        "kind_skill": "Skill", "kind_project": "Project", "kind_organization": "Organization",
+        "kind_event": "Event", "kind_post": "Post",
     },
     "ko": {
         "portfolio": "포트폴리오", "skip": "본문으로 건너뛰기", "sections": "목차",
@@ -29,6 +36,13 @@ LABELS: dict[str, dict[str, str]] = {
         "organizations": "조직", "worked_here": "근무",
         "skills_note": "실제로 한 일이 많은 순서입니다. 기술을 누르면 활동과 함께 쓴 기술이 보입니다.",
         "career_only": "경력 활동만 보입니다. 공부 노트는 '글'에 있습니다.", "category": "분류",
+        "search": "검색", "search_hint": "기술, 프로젝트, 활동, 글", "search_found": "{n}건",
+        "search_none": "“{q}”에 대한 결과가 없습니다.", "search_failed": "여기서는 검색할 수 없습니다.",
+        "graph_note": "경력 활동에 가장 많이 쓴 기술 {n}개: 원이 클수록 활동이 많고, 함께 쓴 기술은 선으로 "
+                      "이어집니다. 기술을 누르면 그 활동이 보입니다.",
+        "filter_showing": "이 기술의 활동만 보는 중:", "filter_page": "기술 페이지", "filter_clear": "모두 보기",
+        "kind_skill": "기술", "kind_project": "프로젝트", "kind_organization": "조직",
+        "kind_event": "활동", "kind_post": "글",
     },
 }
 KINDS: dict[str, dict[str, str]] = {
@@ -56,6 +70,11 @@ def date_text(value: str, lang: str) -> str:
     parts = value.split("-")
     units = ("년", "월", "일")
     return " ".join(f"{int(p) if n else p}{units[n]}" for n, p in enumerate(parts))
+
+
+def month(value: str | None) -> str | None:
+    """A date to the month: a day adds nothing to when a skill was used."""
+    return value[:7] if value else None
 
 
 def span_text(start: str | None, end: str | None, lang: str, ongoing: bool = False) -> str:

@@ -63,7 +63,8 @@ def when(model: SiteModel, start: str | None, end: str | None, ongoing: bool = F
 def chips(model: SiteModel, page: str, event: dict[str, Any]) -> str:
     refs = [model.view.entities[i] for i in event.get("entities", []) if i in model.view.entities]
     refs.sort(key=lambda e: (CHIP_ORDER.get(e["type"], 9), e["name"].casefold()))
-    return items((link(model.entity_link(page, e["id"]), e["name"], class_=f"chip {e['type']}") for e in refs),
+    return items((link(model.entity_link(page, e["id"]), e["name"], class_=f"chip {e['type']}", data_entity=e["id"])
+                  for e in refs),
                  class_="chips")
 
 
@@ -131,14 +132,18 @@ def header(model: SiteModel, page: str) -> str:
     return tag("header", intro + profile_links(model), class_="top wrap profile")
 
 
-def page(model: SiteModel, path: str, title: str, body: str, description: str = "", lang: str | None = None) -> str:
-    """A whole HTML document; `path` is the page's own site path (links are relative to it)."""
+def page(model: SiteModel, path: str, title: str, body: str, description: str = "", lang: str | None = None,
+         script: bool = False) -> str:
+    """A whole HTML document; `path` is the page's own site path (links are relative to it).
+    `script`: load the site's script (search and the timeline filter), which only enhances."""
     css, icon = paths.href(path, paths.CSS), paths.href(path, paths.FAVICON)
     full_title = title if title == model.name else f"{title} · {model.name}"
     meta = (f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta name="description" content="{esc(description or model.profile.get("label") or model.name)}">'
             f'<meta name="generator" content="kb">'
             f'<link rel="icon" href="{esc(icon)}" type="image/svg+xml"><link rel="stylesheet" href="{esc(css)}">')
+    if script:
+        meta += f'<script src="{esc(paths.href(path, paths.JS))}" defer></script>'
     footer = tag("footer", tag("p", esc(f"{model.t('built')} {len(model.view.posts)} {model.t('posts')} · ")
                                + link(paths.href(path, paths.DATA), model.t("data")) + " · "
                                + link(paths.href(path, paths.RESUME), model.t("resume"))), class_="wrap foot")

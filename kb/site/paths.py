@@ -14,6 +14,8 @@ DATA = "data.json"
 RESUME = "resume.json"
 FAVICON = "favicon.svg"
 CSS = "assets/site.css"
+JS = "assets/site.js"  # the home page's search box and timeline filter
+SEARCH = "search.json"  # what that search box looks through
 FOLDERS = {"skill": "skill", "project": "project", "organization": "org"}
 _SAFE_SEGMENT = re.compile(r"^[\w][\w .\-]*$")
 

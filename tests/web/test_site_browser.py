@@ -91,7 +91,9 @@ def test_every_page_loads_links_resolve_and_nothing_comes_from_elsewhere(browser
             continue
         if found := _axe(page):
             violations[url] = found
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)"):
+        # the skill graph's links are SVG <a> elements, whose .href is no string: resolve the attribute
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(a => new URL(a.getAttribute('href'), "
+                                                         "document.baseURI).href)"):
             target, fragment = urldefrag(href)
             if target.startswith(site):
                 todo.append(target)
