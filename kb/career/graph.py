@@ -55,7 +55,7 @@ def career_graph(view: DocumentView, max_nodes: int = MAX_NODES) -> dict[str, An
     radii = {r["id"]: round(5 + 13 * math.sqrt(r["career"] / top), 1) for r in shown}
     labels = {r["id"]: short_label(r["name"]) for r in shown}
     room = {i: max(radii[i], label_width(labels[i]) / 2) for i in ids}  # the label sits under its circle
-    margin = min(max(room.values()), 100.0)
+    margin = min(max(room.values()), 120.0)
     size = (WIDTH, height)
     positions = separate(layout(ids, edges, size=size), room, gap=14.0, margin=margin, size=size)
     nodes = [{"id": r["id"], "name": r["name"], "label": labels[r["id"]], "category": r["category"],

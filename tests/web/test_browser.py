@@ -6,21 +6,18 @@ test-artifacts/."""
 from __future__ import annotations
 
 import importlib.util
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kb.models import date_sort_key
 from tests.kbproc import kb, served
-from tests.web.browser import ARTIFACTS, ROOT, chromium, need_chromium
+from tests.web.browser import ARTIFACTS, ROOT, Watched, axe_violations, chromium, need_axe, need_chromium
 
 pytestmark = pytest.mark.browser
 SAMPLES = ROOT / "examples" / "posts"
 TOKEN = "browser-test-token"
-AXE = Path(os.environ.get("KB_NPM_DIR", Path.home() / ".cache" / "kb" / "npm")) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -39,30 +36,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser(base_url: str) -> Iterator[Any]:
     with chromium() as opened:
         yield opened
-
-
-class Watched:
-    """A page that records console errors, page errors and any request leaving the server."""
-
-    def __init__(self, browser: Any, base_url: str, path: str = "/", **context: Any) -> None:
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: None if r.url.startswith((base_url, "data:")) else self.foreign.append(r.url))
-        self.page.goto(base_url + path)
-
-    def events(self) -> list[dict[str, str]]:
-        return self.page.eval_on_selector_all(
-            "#timeline li.event", "els => els.map(e => ({id: e.id, start: e.querySelector('.when')?.textContent || '', "
-                                  "text: e.innerText}))")
-
-    def close(self) -> None:
-        assert not self.errors, self.errors
-        assert not self.foreign, self.foreign
-        self.context.close()
 
 
 @pytest.fixture
@@ -129,15 +102,12 @@ def test_private_posts_show_only_with_the_token(browser: Any, base_url: str) -> 
 
 
 def test_no_serious_accessibility_violation(browser: Any, base_url: str) -> None:
-    if not AXE.exists():
-        pytest.skip(f"npm axe-core not installed in {AXE.parents[2]} (scripts/test.sh installs it)")
+    need_axe()
     found = {}
     for path in ("/", "/skill/ray.html", "/org/hanbit-data.html", "/p/2022-01-02-2021년-회고"):
         watched = Watched(browser, base_url, path)
         try:
-            watched.page.add_script_tag(path=str(AXE))
-            found[path] = watched.page.evaluate("""async () => (await axe.run()).violations
-                .filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
+            found[path] = axe_violations(watched.page)
         finally:
             watched.close()
     assert not any(found.values()), found

@@ -15,7 +15,7 @@ PUBLIC_READS = (
     "/entities/skill:go/neighbors?depth=3", "/entities/organization:hanbit-data/neighbors?depth=3",
     "/paths?from=skill:go&to=skill:ray", "/skills/skill:go/related", "/search?q=Jane",
     "/search?q=Park", "/search?q=platform", "/posts?limit=200", "/posts/new-team", "/page/data",
-    "/p/new-team", "/stats", "/",
+    "/p/new-team", "/stats", "/", "/search.json",
     *(f"/export/{name}" for name in EXPORTERS),
 )
 
@@ -35,6 +35,7 @@ def test_private_posts_and_their_facts_never_reach_a_public_response(client: Tes
 def test_the_token_unlocks_the_private_view_everywhere(client: TestClient) -> None:
     assert client.get("/p/secret", headers=OWNER).status_code == 200
     assert "검색엔진" in client.get("/page/data", headers=OWNER).text
+    assert "비밀 프로젝트" in client.get("/search.json", headers=OWNER).text  # the home page's search box
     for name in EXPORTERS:
         assert "검색엔진" in client.get(f"/export/{name}", headers=OWNER).text, name
     assert client.get("/p/secret", headers={"Authorization": "Bearer wrong"}).status_code == 404

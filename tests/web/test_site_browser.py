@@ -5,11 +5,7 @@ another host, no console error, and axe-core (npm, injected) finds no serious or
 accessibility violation. Then what the pages say: the profile, the job with its dates, a skill."""
 from __future__ import annotations
 
-import functools
-import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -17,18 +13,11 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import pytest
 
 from tests.kbproc import kb
-from tests.web.browser import ARTIFACTS, chromium, need_chromium
+from tests.web.browser import ARTIFACTS, axe_violations, chromium, file_server, need_axe, need_chromium
 
 pytestmark = pytest.mark.browser
 BLOG = Path(__file__).resolve().parent / "site_blog"
-NPM = Path(os.environ.get("KB_NPM_DIR", Path.home() / ".cache" / "kb" / "npm")) / "node_modules"
-AXE = NPM / "axe-core" / "axe.min.js"
 PRIVATE = ("Secret side project", "Rust", "Zed Quimby")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        """Keep test output clean."""
 
 
 @pytest.fixture(scope="module")
@@ -39,17 +28,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = f"sqlite:///{root}/kb.db"
     ingested = kb("ingest", str(BLOG), "--db", db, "--quiet")
     assert ingested.returncode == 0, ingested.stdout + ingested.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "www")))
-    base = f"http://127.0.0.1:{server.server_address[1]}/blog/"
-    built = kb("site", "build", "--out", str(root / "www" / "blog"), "--db", db, "--base-url", base)
-    assert built.returncode == 0, built.stdout + built.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with file_server(root / "www") as url:
+        base = url + "blog/"
+        built = kb("site", "build", "--out", str(root / "www" / "blog"), "--db", db, "--base-url", base)
+        assert built.returncode == 0, built.stdout + built.stderr
         yield base
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -58,17 +41,8 @@ def browser(site: str) -> Iterator[Any]:
         yield opened
 
 
-def _axe(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-        .filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))""")
-    return list(found)
-
-
 def test_every_page_loads_links_resolve_and_nothing_comes_from_elsewhere(browser: Any, site: str) -> None:
-    if not AXE.exists():
-        pytest.skip(f"npm axe-core not installed in {NPM.parent} (scripts/test.sh installs it)")
+    need_axe()
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     errors: list[str] = []
@@ -89,7 +63,7 @@ def test_every_page_loads_links_resolve_and_nothing_comes_from_elsewhere(browser
         assert response is not None and response.status == 200, url
         if not response.headers.get("content-type", "").startswith("text/html"):
             continue
-        if found := _axe(page):
+        if found := axe_violations(page):
             violations[url] = found
         # the skill graph's links are SVG <a> elements, whose .href is no string: resolve the attribute
         for href in page.eval_on_selector_all("a[href]", "els => els.map(a => new URL(a.getAttribute('href'), "

@@ -70,3 +70,36 @@ def test_a_rebuild_removes_only_what_the_last_build_wrote(tmp_path: Path) -> Non
     build(tmp_path, document)
     assert (out / "CNAME").is_file() and (out / ".nojekyll").is_file()
     assert not (out / "p" / "new-team.html").exists() and (out / "p" / "2021-review.html").is_file()
+
+
+def test_the_home_page_draws_the_skill_graph_and_hides_what_needs_script(tmp_path: Path) -> None:
+    out = build(tmp_path)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/site.js" defer></script>' in home and (out / "assets" / "site.js").is_file()
+    assert "site.js" not in (out / "skill" / "ray.html").read_text(encoding="utf-8")  # only home has controls
+    for control in ("search", "timeline-filter"):
+        assert re.search(rf'<div id="{control}"[^>]* hidden[ >]', home), control
+    assert '<label for="q">검색</label>' in home
+    nodes = re.findall(r'<a href="([^"]+)" class="node" data-entity="([^"]+)"', home)
+    assert sorted(nodes) == [("skill/go.html", "skill:go"), ("skill/pytorch.html", "skill:pytorch"),
+                             ("skill/ray.html", "skill:ray")]  # career skills only; Rust is private
+    assert home.count("<line ") == 1  # PyTorch and Ray, used together in one event
+    assert 'data-entity="skill:ray"' in home.split('id="timeline"')[1]  # timeline chips say which skill
+
+
+def test_the_search_index_links_each_item_to_the_page_showing_it(tmp_path: Path) -> None:
+    out = build(tmp_path)
+    index = json.loads((out / "search.json").read_text(encoding="utf-8"))
+    home = (out / "index.html").read_text(encoding="utf-8")
+    rows = {(r["type"], r["title"]): r for r in index["items"]}
+    assert index["labels"]["skill"] == "기술"
+    event = rows[("event", "Ray로 분산실험 도입")]
+    assert event["href"] == "#ev-event-ray" and 'id="ev-event-ray"' in home  # a career event: the timeline
+    assert "PyTorch" in event["text"] and "한빛데이터" in event["text"]
+    assert rows[("event", "Learn more Go")]["href"] == "p/new-team.html#a-new-team"  # a plan: its source
+    assert rows[("skill", "PyTorch")]["href"] == "skill/pytorch.html" and "torch" in rows[("skill", "PyTorch")]["text"]
+    assert rows[("post", "2021년 회고")]["href"] == "p/2021-review.html"
+    for row in index["items"]:
+        target, anchor = urldefrag(row["href"])
+        page = (out / unquote(target or "index.html")).read_text(encoding="utf-8")
+        assert not anchor or f'id="{unquote(anchor)}"' in page, row
