@@ -62,10 +62,10 @@
   const input = box.querySelector("input");
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
-  let index = null;
+  let loading = null;  // the index, fetched once when first needed
 
   function load() {
-    index = index || fetch(box.dataset.index)
+    loading = loading || fetch(box.dataset.index)
       .then((response) => {
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
@@ -77,7 +77,7 @@
         }
         return data;
       });
-    return index;
+    return loading;
   }
 
   function find(data, query) {
@@ -120,7 +120,7 @@
     load().then((data) => {
       if (input.value === query) show(data, query);  // a slow first load answers only the latest query
     }, () => {
-      index = null;
+      loading = null;
       status.textContent = box.dataset.failed;
     });
   }
@@ -130,7 +130,7 @@
     clearTimeout(timer);
     timer = setTimeout(search, 120);
   });
-  input.addEventListener("focus", () => { load().catch(() => { index = null; }); }, { once: true });
+  input.addEventListener("focus", () => { load().catch(() => { loading = null; }); }, { once: true });
   box.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
     search();
