@@ -147,6 +147,7 @@ def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
 
 
 # what makes "Spark" or "Ray" in a sentence the tool: another tool beside it, or words of the trade
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _TECH_WORDS = re.compile(
     r"\b(?:code|coding|library|libraries|framework|cluster|api|sdk|server|deploy\w*|data|model|training|train|"
     r"pipelines?|jobs?|query|queries|scripts?|language|programming|distributed|backend|frontend|app|apps|repo|"
@@ -162,8 +163,8 @@ def _is_word(hit: Hit, term: Term) -> bool:
 
 
 def _technical(sentence: str, hit: Hit) -> bool:
-    if _TECH_WORDS.search(sentence):
-        return True
+    if _HANGUL.search(sentence) or _TECH_WORDS.search(sentence):
+        return True  # a Latin word in Korean prose is a name ("Rust로 만들어 보려고"), not an English word
     return sum(1 for w in re.findall(r"\b[A-Z][\w.+#-]*", sentence) if w != hit.surface) >= 2  # "Ray and PyTorch"
 
 

@@ -166,3 +166,8 @@ def test_a_tool_named_by_a_common_word_needs_a_technical_sentence(vocab: Vocabul
                      "I moved our training jobs to Ray.\n")
     rays = [s for s in extract(post, vocab) if s.name == "Ray"]
     assert [post.body[s.quote_start:s.quote_end] for s in rays] == ["I moved our training jobs to Ray."]
+
+
+def test_a_latin_tool_name_in_korean_prose_is_the_tool(vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: 2022 회고\n---\n\nRay로 개인 프로젝트를 만들어 보려고 한다.\n")
+    assert "Ray" in by_type(extract(post, vocab), "skill")
