@@ -38,6 +38,7 @@ class Piece:
     start: int  # body offsets
     end: int
     masked: str
+    rule: float  # the hand-written lexicon's confidence (0: not an event)
     features: list[str]
     ids: list[str]  # entities sighted in it
 
@@ -137,13 +138,14 @@ class _Builder:
             by_section.setdefault(unit.section, []).append(unit)
         return by_section
 
-    def all_pieces(self) -> Iterator[Piece]:
-        """Every candidate of the post, as the events stage reads it (what the model is trained on)."""
+    def all_pieces(self, scored: bool = True) -> Iterator[Piece]:
+        """Every candidate of the post, as the events stage reads it (what the model is trained on);
+        unscored, only the lexicon's verdict is worked out (a quick first look)."""
         by_section = self._blocks()
         for index in range(len(self.post.sections)):
             skipped, done, goal = self._flags(index)
             blocks = [u for u in by_section.get(index, []) if u.block is not None]
-            yield from self.pieces(index, blocks, done and not skipped, goal and not skipped)
+            yield from self.pieces(index, blocks, done and not skipped, goal and not skipped, scored)
 
     def section_events(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -203,7 +205,7 @@ class _Builder:
         end = self.post.body.find("\n", section.start)
         return end if end >= 0 else section.end
 
-    def pieces(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> Iterator[Piece]:
+    def pieces(self, index: int, blocks: list[Unit], done: bool, goal: bool, scored: bool = True) -> Iterator[Piece]:
         """Every sentence (in English, every clause) of a section's blocks, with the lexicon's verdict."""
         headings = tuple(self.post.sections[i].heading for i in (*self.post.sections[index].parents, index)
                          if self.post.sections[i].heading)
@@ -219,11 +221,14 @@ class _Builder:
                         masked = re.sub(r"\|", " ", masked).rstrip()
                     _, rule = _is_event(masked, self.korean, done_here, goal, kind in ("item", "row"))
                     start, end = unit.start + a, unit.start + b
+                    if not scored:
+                        yield Piece(index, unit, start, end, masked, rule, [], [])
+                        continue
                     ids = self.ids_in(start, end)
                     context = PieceContext(self.korean, kind, headings, rule,
                                            tuple(i.split(":", 1)[0] for i in ids),
                                            self.dates.has_date(masked), start / max(1, len(self.post.body)))
-                    yield Piece(index, unit, start, end, masked, features(masked, context), ids)
+                    yield Piece(index, unit, start, end, masked, rule, features(masked, context), ids)
 
     def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
         out: list[Candidate] = []
@@ -349,6 +354,8 @@ def read_as_story(post: ParsedPost, sightings: list[Sighting]) -> bool:
     if not _FIRST_PERSON.search(post.body):
         return False
     builder = _Builder(post, sightings)
+    if sum(1 for p in builder.all_pieces(scored=False) if p.rule) < STORY_SURE:
+        return False  # the lexicon sees too few happenings for the model to find enough
     scores = [builder.model.probability(p.features) for p in builder.all_pieces()]
     accepted = sum(1 for s in scores if s >= builder.model.threshold)
     return accepted >= STORY_SURE and accepted >= STORY_SHARE * len(scores) and \
