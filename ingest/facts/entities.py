@@ -89,6 +89,7 @@ class _Collector:
         self.span_starts: list[int] = []
         self.found: list[Sighting] = []
         self.taken: list[tuple[int, int]] = []  # kept sorted
+        self._technical: dict[tuple[tuple[int, int], str], bool] = {}
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -107,6 +108,14 @@ class _Collector:
     def _inside_taken(self, start: int, end: int) -> bool:
         i = bisect_right(self.taken, (start, len(self.unit.text) + 1))
         return any(lo <= start and end <= hi for lo, hi in self.taken[max(0, i - 4):i])
+
+    def technical(self, start: int, surface: str) -> bool:
+        """Whether the sentence at `start` is about technical work, worked out once per sentence."""
+        span = self.sentence_of(start)
+        key = (span, surface)
+        if key not in self._technical:
+            self._technical[key] = _technical(self.unit.masked[span[0]:span[1]], surface)
+        return self._technical[key]
 
     def sentence_text(self, start: int) -> str:
         lo, hi = self.sentence_of(start)
@@ -140,7 +149,7 @@ def _term_hits(col: _Collector, matcher: Matcher, low: str, scoped: bool = False
 def _add_hits(col: _Collector, hits: list[Hit], scoped: bool = False) -> None:
     for hit in hits:
         term: Term = hit.term
-        if term.type == "skill" and _is_word(hit, term) and not _technical(col.sentence_text(hit.start), hit):
+        if term.type == "skill" and _is_word(hit, term) and not col.technical(hit.start, hit.surface):
             continue  # "the Spark mascot", "joined Ray at a party": the word, not the tool
         col.add(term.type, term.name, hit.start, hit.end, scoped=scoped, category=term.category,
                 aliases=term.aliases)
@@ -162,10 +171,14 @@ def _is_word(hit: Hit, term: Term) -> bool:
     return surface in term.strict and surface.isalpha() and surface[:1].isupper() and not surface.isupper()
 
 
-def _technical(sentence: str, hit: Hit) -> bool:
+_CAPITALIZED = re.compile(r"\b[A-Z][\w.+#-]*")
+
+
+def _technical(sentence: str, surface: str) -> bool:
     if _HANGUL.search(sentence) or _TECH_WORDS.search(sentence):
         return True  # a Latin word in Korean prose is a name ("Rust로 만들어 보려고"), not an English word
-    return sum(1 for w in re.findall(r"\b[A-Z][\w.+#-]*", sentence) if w != hit.surface) >= 2  # "Ray and PyTorch"
+    others = (m for m in _CAPITALIZED.finditer(sentence) if m.group(0) != surface)
+    return next(others, None) is not None and next(others, None) is not None  # "Ray and PyTorch"
 
 
 # inline code that only names tools ("`Vue.js`", "`NodeJS + Vue.js`"), not code ("`ray.init()`", "`import x`")
