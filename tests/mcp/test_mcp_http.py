@@ -14,7 +14,7 @@ import httpx2
 from mcp import ClientSession
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.kbproc import KB, free_port, kb, kb_env
+from tests.kbproc import KB, free_port, kb, kb_env, stop
 from tests.mcp.conftest import Blog, call, failure, run
 
 TOKEN = "mcp-test-token-5e1f"
@@ -38,12 +38,7 @@ def http_server(blog: Blog, *args: str, **env: str) -> Iterator[tuple[str, int]]
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/mcp", port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def listening(host: str, port: int) -> bool:
