@@ -139,6 +139,9 @@ _EN_MEDIA_NEEDS = _needs("agazine", "ewsletter", "odcast", "eekly", "onf", "eetu
 _EN_PERSON_NEEDS = _needs("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband",
                           "artner", "ofounder", "o-founder", "ounder", "eammate", "dvisor", "rother", "ister", "lead",
                           "CTO", "CEO", "PM", "esigner", "intern")
+_EN_ROLE_NEEDS = _needs("riend", "olleague", "oworker", "o-worker", "ntern", "mate", "entor", "entee", "anager", "boss",
+                        "ecruiter", "eighbo", "ounder", "lead")
+_KO_ROLE_NEEDS = _needs("친구", "선배", "후배", "동료")
 _KO_PROJECT_NEEDS = _needs("대회", "스터디", "게임잼", "해커톤", "공모전", "프로젝트", "라이브러리", "챌린지", "캠프")
 
 
@@ -237,6 +240,35 @@ def projects(text: str, narrative: bool = True) -> list[Cue]:
     return out
 
 
+# someone known by a role and what it is of: "a bootcamp friend", "my new manager", "대학 동기", "개발자 친구"
+_EN_ROLE = re.compile(r"\b(?:[Aa]n?|[Mm]y|[Oo]ur|[Oo]ne)\s+((?:[a-z][a-z-]+\s+){0,2}?)(friend|colleague|coworker|co-worker|"
+                      r"intern|classmate|roommate|teammate|mentor|mentee|manager|boss|recruiter|neighbou?r|cofounder|"
+                      r"co-founder|lead)\b(?!-)")
+_KO_ROLE = re.compile(rf"(?<!{_H})({_H}{{2,8}})\s?(친구|선배|후배|동료)(?:분들|분|님|들)?(?={_H}{{0,2}}(?:\W|$))")
+_NOT_ROLE_MODIFIERS = frozenset("few couple lot bunch some other same very".split())
+_NOT_KO_ROLE_MODIFIERS = frozenset("주변 당일 나이대 또래 같은 다른 모든 여러 많은 몇몇 좋은 친한 파트".split())
+# a bare "a friend" is anyone; a bare "our intern" or "my manager" is one person
+_PEERS = frozenset("friend colleague coworker co-worker classmate roommate teammate neighbor neighbour".split())
+
+
+def _roles(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for m in _EN_ROLE.finditer(text) if _EN_ROLE_NEEDS.search(text) else ():
+        modifier = m.group(1).split()
+        if any(w in _NOT_ROLE_MODIFIERS for w in modifier) or (not modifier and m.group(2) in _PEERS):
+            continue
+        name = " ".join([*modifier, m.group(2)])
+        out.append(Cue("person", name[0].upper() + name[1:], m.start(1) if modifier else m.start(2), m.end(2),
+                       scoped=True))
+    for m in _KO_ROLE.finditer(text) if _KO_ROLE_NEEDS.search(text) else ():
+        modifier = m.group(1)
+        if modifier in _WEAK_WORDS or modifier in _NOT_KO_ROLE_MODIFIERS or _NOT_A_NOUN.search(modifier) \
+                or modifier in _NOT_KO_ORGS:
+            continue
+        out.append(Cue("person", f"{modifier} {m.group(2)}", m.start(1), m.end(2), scoped=True))
+    return out
+
+
 def people(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     if not narrative:
@@ -262,7 +294,7 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
             out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     for m in _OCCUPATION.finditer(text) if "분" in text else ():
         out.append(Cue("person", m.group(1), m.start(1), m.end(1), scoped=True))
-    return out
+    return out + _roles(text)
 
 
 def enumerations(text: str) -> list[Cue]:
