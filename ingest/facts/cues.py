@@ -262,8 +262,7 @@ def _roles(text: str) -> list[Cue]:
                        scoped=True))
     for m in _KO_ROLE.finditer(text) if _KO_ROLE_NEEDS.search(text) else ():
         modifier = m.group(1)
-        if modifier in _WEAK_WORDS or modifier in _NOT_KO_ROLE_MODIFIERS or _NOT_A_NOUN.search(modifier) \
-                or modifier in _NOT_KO_ORGS:
+        if modifier in _WEAK_WORDS or modifier in _NOT_KO_ROLE_MODIFIERS or _NOT_A_NOUN.search(modifier):
             continue
         out.append(Cue("person", f"{modifier} {m.group(2)}", m.start(1), m.end(2), scoped=True))
     return out
