@@ -69,5 +69,5 @@ def test_people_known_by_a_role_and_what_it_is_of_are_one_person_of_the_post() -
     found = {(c.name, c.scoped) for c in people("I met a bootcamp friend. Our intern shipped it. A friend came.")}
     assert {("Bootcamp friend", True), ("Intern", True)} <= found
     assert not any(name == "Friend" for name, _ in found)  # a bare "a friend" is anyone
-    korean = {c.name for c in people("부트캠프 친구와 회사 선배가 도와줬다. 주변 동료들도 왔다. 지원 동기를 썼다.")}
-    assert {"부트캠프 친구", "회사 선배"} <= korean and not korean & {"주변 동료", "지원 동기"}
+    korean = {c.name for c in people("부트캠프 친구와 대학 선배가 도와줬다. 주변 동료들도 왔다. 지원 동기를 썼다.")}
+    assert {"부트캠프 친구", "대학 선배"} <= korean and not korean & {"주변 동료", "지원 동기"}
