@@ -14,9 +14,8 @@ import math
 import random
 import sys
 from collections import Counter
-from pathlib import Path
-
 from collections.abc import Iterator
+from pathlib import Path
 
 import yaml
 
