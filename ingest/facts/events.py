@@ -349,11 +349,11 @@ STORY_SHARE = 0.18  # of a post's sentences read as events, above which an unlab
 STORY_SURE = 5  # … with at least this many the model is sure of
 
 
-def read_as_story(post: ParsedPost, sightings: list[Sighting]) -> bool:
+def read_as_story(post: ParsedPost, sightings: list[Sighting], model: LinearModel | None = None) -> bool:
     """A post no title or tag calls a retrospective, told as one: many first-person happenings."""
     if not _FIRST_PERSON.search(post.body):
         return False
-    builder = _Builder(post, sightings)
+    builder = _Builder(post, sightings, model)
     if sum(1 for p in builder.all_pieces(scored=False) if p.rule) < STORY_SURE:
         return False  # the lexicon sees too few happenings for the model to find enough
     scores = [builder.model.probability(p.features) for p in builder.all_pieces()]
@@ -362,10 +362,11 @@ def read_as_story(post: ParsedPost, sightings: list[Sighting]) -> bool:
         sum(1 for s in scores if s >= 0.5) >= STORY_SURE
 
 
-def extract_events(post: ParsedPost, sightings: list[Sighting]) -> list[Event]:
+def extract_events(post: ParsedPost, sightings: list[Sighting], model: LinearModel | None = None) -> list[Event]:
+    """A story's events (read by `model`, the shipped one by default), or a note's publication event."""
     if not is_narrative(post):
         return [publication_event(post, sightings)]
-    builder = _Builder(post, sightings)
+    builder = _Builder(post, sightings, model)
     cands = builder.section_events()[:MAX_EVENTS]
     _link_employers(post, cands)
     lines = LineIndex(post.body, post.body_line + 1)

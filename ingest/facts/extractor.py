@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ingest.facts.entities import Sighting, extract
 from ingest.facts.events import extract_events, read_as_story
+from ingest.facts.learned.model import MODEL_FILE, LinearModel, load_model
 from ingest.facts.narrative import is_narrative, mark_as_story
 from ingest.facts.resolve import drop_unrealized, tidy
 from ingest.facts.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
@@ -23,7 +24,7 @@ from kb.ids import normalize
 from kb.models import Event
 
 EXTRACTOR_VERSION = "2026.12.05-2"
-DATA_FILES = ("skills.yaml", "organizations.yaml", "roles.yaml", "event_model.json")
+DATA_FILES = ("skills.yaml", "organizations.yaml", "roles.yaml", MODEL_FILE.name)
 
 
 class Facts(NamedTuple):
@@ -64,6 +65,10 @@ class StandardExtractor:
         return load_vocabulary(self.data_dir)
 
     @cached_property
+    def model(self) -> LinearModel:
+        return load_model(self.data_dir / MODEL_FILE.name)
+
+    @cached_property
     def extra(self) -> Matcher | None:
         return _typed(self.user_entities, self.vocabulary) if self.user_entities else None
 
@@ -72,10 +77,10 @@ class StandardExtractor:
 
     def facts(self, post: ParsedPost) -> Facts:
         sightings = self.sightings(post)
-        if not is_narrative(post) and read_as_story(post, sightings):
+        if not is_narrative(post) and read_as_story(post, sightings, self.model):
             mark_as_story(post)  # no title or tag said so, but it reads as one: every stage now treats it so
             sightings = self.sightings(post)
-        return Facts(sightings, extract_events(post, sightings))
+        return Facts(sightings, extract_events(post, sightings, self.model))
 
 
 def _typed(entries: tuple[dict[str, Any], ...], vocabulary: Vocabulary) -> Matcher:

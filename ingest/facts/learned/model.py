@@ -20,9 +20,6 @@ class LinearModel:
         score = sum(get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def accepts(self, features: list[str]) -> bool:
-        return self.probability(features) >= self.threshold
-
     def to_json(self, **about: object) -> str:
         data = {**about, "threshold": self.threshold,
                 "weights": {k: round(v, 5) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}}
