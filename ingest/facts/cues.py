@@ -102,6 +102,9 @@ _ENUM_PROJECT = re.compile(r"게임잼|잼|해커톤|대회|행사|프로젝트|
 _ITEM_TAIL = re.compile(r"\s*(?:top\s*\d+|\d+\s*(?:회|번|위|등|th|st|nd|rd)|\d+\s*times?)\s*$", re.I)
 
 
+EMPLOYER = "employer"  # the category of an organization named as where the author works or worked
+
+
 @dataclass(frozen=True)
 class Cue:
     type: str  # organization | project | person
@@ -157,7 +160,7 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
         name = m.group(1)
         if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name) \
                 and not _KO_NOT_NAME_END.search(name):
-            out.append(Cue("organization", name, m.start(1), m.end(1)))
+            out.append(Cue("organization", name, m.start(1), m.end(1), category=EMPLOYER))
     if narrative and _ORG_HEADS_NEEDS.search(text):
         out.extend(_descriptive_orgs(text))
     for pattern, needs in ((_EN_ORG_SUFFIX, _EN_ORG_SUFFIX_NEEDS), (_EN_MEDIA, _EN_MEDIA_NEEDS)):
@@ -194,8 +197,10 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
     if at_names and _WORK_CONTEXT.search(text):
         for m in at_names:
             name = m.group(1).strip()
-            if _name_ok(name):
-                out.append(Cue("organization", name, m.start(1), m.start(1) + len(name)))
+            if _name_ok(name):  # "at X" is only where; "joined X", "worked for X" say employer
+                strong = not m.group(0).lower().startswith("at ")
+                out.append(Cue("organization", name, m.start(1), m.start(1) + len(name),
+                               category=EMPLOYER if strong else None))
     return out
 
 

@@ -183,6 +183,9 @@ def _technical(sentence: str, surface: str) -> bool:
 
 # inline code that only names tools ("`Vue.js`", "`NodeJS + Vue.js`"), not code ("`ray.init()`", "`import x`")
 _NAME = r"[A-Za-z][\w.+#-]{0,30}"
+# a lower-case noun right after a name makes the name its modifier ("the Go guild"), prepositions aside
+_NOUN_AFTER = re.compile(r"\s+(?!(?:as|in|on|at|for|and|with|since|from|to|back|last|this|that|until|after|"
+                         r"before|when|where|because|but|or|so|full|part)\b)[a-z]")
 _SHORT_CODE = re.compile(rf"(`{{1,2}})({_NAME}(?:\s*[+/,&]\s*{_NAME}){{0,4}})\1")
 _BADGE = re.compile(r"!\[([^\]\n]{1,40})\]\(https?://img\.shields\.io/")
 
@@ -221,10 +224,15 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         _add_hits(col, roles, scoped=True)
         item = unit.block is not None and unit.block.kind == "item"
         for cue in cue_finders.all_cues(unit.masked, narrative, item):
-            if normal(cue.name) in vocab.skill_names:
+            # a cue's name the vocabulary knows as a skill is that skill, unless it is where the author
+            # works ("Ray에 입사했다", "I joined Sentry"): then it is a company, over the skill's span
+            skill_named = normal(cue.name) in vocab.skill_names
+            # ("joined the Go guild", "join the JavaScript train": the skill names a group, no employer)
+            employer = cue.category == cue_finders.EMPLOYER and not _NOUN_AFTER.match(unit.masked, cue.end)
+            if skill_named and not employer:
                 continue
-            col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped, category=cue.category,
-                    overlap_ok=False)
+            col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped,
+                    category=cue.category if skill_named else None, overlap_ok=skill_named)
         if unit.block is not None:
             for link in unit.block.links:
                 rel = link.start - unit.start

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ingest.language import lexicon as lx
+from ingest.facts.cues import EMPLOYER
 from ingest.facts.entities import Sighting
 from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost
@@ -110,7 +111,8 @@ def _forms(s: Sighting) -> set[str]:
 def tidy(sightings: list[Sighting]) -> list[Sighting]:
     """One post's sightings made consistent: one type per name, short forms folded into long ones."""
     # one type per name: vocabulary-known types first, then organization > project > person
-    best: dict[str, str] = {}
+    # (a name the post calls an employer is that organization, even if a skill is named so too)
+    best: dict[str, str] = {normal(s.name): s.type for s in sightings if s.category == EMPLOYER}
     for s in sorted(sightings, key=lambda s: _TYPE_RANK[s.type]):
         best.setdefault(normal(s.name), s.type)
     kept = [s for s in sightings if best.get(normal(s.name)) == s.type]

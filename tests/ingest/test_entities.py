@@ -171,3 +171,12 @@ def test_a_tool_named_by_a_common_word_needs_a_technical_sentence(vocab: Vocabul
 def test_a_latin_tool_name_in_korean_prose_is_the_tool(vocab: Vocabulary) -> None:
     post = make_post("---\ntitle: 2022 회고\n---\n\nRay로 개인 프로젝트를 만들어 보려고 한다.\n")
     assert "Ray" in by_type(extract(post, vocab), "skill")
+
+
+def test_a_company_named_like_a_tool_is_an_organization_where_the_post_says_the_author_works_there(
+        vocab: Vocabulary) -> None:
+    post = make_post("---\ntitle: 2021 in review\n---\n\nIn March I joined Ray as a backend engineer.\n\n"
+                     "I also joined the Python guild.\n")
+    found = tidy(extract(post, vocab))
+    assert "Ray" in by_type(found, "organization") and "Ray" not in by_type(found, "skill")
+    assert "Python" not in by_type(found, "organization")  # "the Python guild": a group, not an employer
