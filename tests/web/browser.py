@@ -30,6 +30,16 @@ def need_chromium() -> None:
     pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (pip install -e .[test])")
 
 
+def samples_db(tmp_path_factory: pytest.TempPathFactory, name: str) -> str:
+    """A SQLite store of the sample posts (examples/posts), ingested by the `kb` command a user runs."""
+    from tests.kbproc import SAMPLES, kb
+
+    db = f"sqlite:///{tmp_path_factory.mktemp(name)}/kb.db"
+    ingested = kb("ingest", str(SAMPLES), "--db", db, "--quiet")
+    assert ingested.returncode == 0, ingested.stdout + ingested.stderr
+    return db
+
+
 def need_axe() -> None:
     if not AXE.exists():
         pytest.skip(f"npm axe-core not installed in {NPM.parent} (scripts/test.sh installs it)")

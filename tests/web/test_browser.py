@@ -5,30 +5,23 @@ token, phone width, axe-core, no console errors, nothing fetched from elsewhere;
 test-artifacts/."""
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from kb.models import date_sort_key
-from tests.kbproc import kb, served
-from tests.web.browser import ARTIFACTS, ROOT, Watched, axe_violations, chromium, need_axe, need_chromium
+from tests.kbproc import served
+from tests.web.browser import ARTIFACTS, Watched, axe_violations, chromium, need_axe, need_chromium, samples_db
 
 pytestmark = pytest.mark.browser
-SAMPLES = ROOT / "examples" / "posts"
 TOKEN = "browser-test-token"
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     need_chromium()
-    if importlib.util.find_spec("ingest.runs.pipeline") is None:
-        pytest.skip("the ingest pipeline is not there")
-    db = f"sqlite:///{tmp_path_factory.mktemp('browser')}/kb.db"
-    ingested = kb("ingest", str(SAMPLES), "--db", db, "--quiet")
-    assert ingested.returncode == 0, ingested.stdout + ingested.stderr
-    with served(db, KB_API_TOKEN=TOKEN) as url:
+    with served(samples_db(tmp_path_factory, "browser"), KB_API_TOKEN=TOKEN) as url:
         yield url
 
 

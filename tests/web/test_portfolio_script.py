@@ -7,15 +7,14 @@ comes from another host and nothing is logged as an error. Without script the sa
 skill's page. Screenshots go to test-artifacts/."""
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.kbproc import SAMPLES, kb, served
+from tests.kbproc import kb, served
 from tests.web.browser import (ARTIFACTS, Watched, axe_violations, chromium, file_server, need_axe,
-                               need_chromium)
+                               need_chromium, samples_db)
 
 pytestmark = pytest.mark.browser
 RAY = "skill:ray"
@@ -25,12 +24,7 @@ WITH_RAY = "li.event:has([data-entity='skill:ray'])"
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     need_chromium()
-    if importlib.util.find_spec("ingest.runs.pipeline") is None:
-        pytest.skip("the ingest pipeline is not there")
-    db = f"sqlite:///{tmp_path_factory.mktemp('script')}/kb.db"
-    ingested = kb("ingest", str(SAMPLES), "--db", db, "--quiet")
-    assert ingested.returncode == 0, ingested.stdout + ingested.stderr
-    return db
+    return samples_db(tmp_path_factory, "script")
 
 
 @pytest.fixture(scope="module")

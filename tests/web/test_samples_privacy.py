@@ -3,7 +3,6 @@ shown as initials, no person's name, alias or id, and nothing of the draft post,
 response; the owner sees both."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -21,8 +20,6 @@ DRAFT_WORDS = ("검색엔진", "비밀 프로젝트", "2024-02-01-draft-side-pro
 
 @pytest.fixture
 def sample_store(store: Store) -> Store:
-    if importlib.util.find_spec("ingest.runs.pipeline") is None:
-        pytest.skip("the ingest pipeline (ingest/pipeline.py) is not there yet")
     from ingest.runs.pipeline import run_ingest
 
     report = run_ingest([SAMPLES], store)
