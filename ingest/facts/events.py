@@ -26,7 +26,6 @@ from ingest.language.text import LineIndex, clauses, sentences
 from kb.ids import event_id
 from kb.models import Event, Source
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|we|our)\b|(?:^|\s)(?:나는|저는|내가|제가|저희|우리)")
 MAX_EVENTS = 500  # per post: a diary of thousands of "I used X" lines is not a timeline of thousands
 
 @dataclass(frozen=True)
@@ -349,9 +348,14 @@ STORY_SHARE = 0.18  # of a post's sentences read as events, above which an unlab
 STORY_SURE = 5  # … with at least this many the model is sure of
 
 
+def candidates(post: ParsedPost, sightings: list[Sighting], model: LinearModel | None = None) -> Iterator[Piece]:
+    """Every sentence the events stage reads, with its features: what the model is trained on."""
+    return _Builder(post, sightings, model).all_pieces()
+
+
 def read_as_story(post: ParsedPost, sightings: list[Sighting], model: LinearModel | None = None) -> bool:
     """A post no title or tag calls a retrospective, told as one: many first-person happenings."""
-    if not _FIRST_PERSON.search(post.body):
+    if not (lx.EN_FIRST_PERSON.search(post.body) or lx.KO_FIRST_PERSON.search(post.body)):
         return False
     builder = _Builder(post, sightings, model)
     if sum(1 for p in builder.all_pieces(scored=False) if p.rule) < STORY_SURE:

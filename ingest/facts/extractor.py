@@ -37,6 +37,9 @@ class FactExtractor(Protocol):
     def fingerprint(self) -> str:
         """Changes whenever the output may change (code, data, weights): every post is then re-read."""
 
+    def prepare(self) -> None:
+        """Load what extraction needs now: before worker processes fork, and so bad data fails early."""
+
     def facts(self, post: ParsedPost) -> Facts:
         """The entities and events one post tells of."""
 
@@ -71,6 +74,11 @@ class StandardExtractor:
     @cached_property
     def extra(self) -> Matcher | None:
         return _typed(self.user_entities, self.vocabulary) if self.user_entities else None
+
+    def prepare(self) -> None:
+        self.vocabulary  # noqa: B018 - cached_property: loaded once, here
+        self.model  # noqa: B018
+        self.extra  # noqa: B018 - a bad kb.yaml entity fails here, not once per post
 
     def sightings(self, post: ParsedPost) -> list[Sighting]:
         return drop_unrealized(post, tidy(extract(post, self.vocabulary, self.extra)))

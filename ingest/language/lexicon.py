@@ -99,6 +99,7 @@ EN_WEAK = re.compile(r"\b(?:learned|learnt|read (?=[\"'“A-Z]|the|a\b)|started 
                      r"worked (?:on|at|for|with)\s+(?=[A-Z])|working on|work on|(?:project|team) I'?m on|did (?:some )?(?:more )?"
                      r"(?:\w+ )?work|built|included in|managing|managed|led|organized|attended|contributed|"
                      r"adopted|introduced|studied|finished|completed|taught|mentored)\b", re.IGNORECASE)
+KO_FIRST_PERSON = re.compile(r"(?:^|\s)(?:나는|저는|내가|제가|나의|저의|우리|저희)")
 EN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|we|We|my|My|our|Our|me)\b")
 EN_SUBJECT = re.compile(r"\b(?:I|we|We|my|our)\b(?:'(?:ve|m|d))?(?:\s+[\w'-]+){0,3}?\s*$")
 # the first subject pronoun of a sentence says whose story it is

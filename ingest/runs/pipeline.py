@@ -115,7 +115,7 @@ def run_ingest(roots: Sequence[str | Path], store: Store, config: str | Path | N
                             if pid not in ids and _under(root, whole_dirs))
     todo = sum(1 for c in candidates if not c.unchanged)
     if todo:
-        getattr(extractor.facts, "vocabulary", None)  # loaded here (inherited by forked workers), errors raised here
+        extractor.facts.prepare()  # loaded here (inherited by forked workers), errors raised here
     jobs = _jobs(candidates, report, on_progress)
     # the profile of kb.yaml is stored, not extracted; a run without a curation file leaves it be
     meta = {} if curation.profile is None else {PROFILE_KEY: curation.profile or None}

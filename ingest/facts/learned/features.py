@@ -132,7 +132,7 @@ def _korean(text: str, words: list[str]) -> list[str]:
         out.append("ko:negative")
     if lx.KO_NOUN_END.search(text):
         out.append("ko:noun-end")
-    if re.search(r"(?:^|\s)(?:나는|저는|내가|제가|나의|저의|우리|저희)", text):
+    if lx.KO_FIRST_PERSON.search(text):
         out.append("ko:first-person")
     for name, pattern in _KO_ASPECTS:
         if pattern.search(text):

@@ -48,11 +48,11 @@ def annotated_posts(corpora: list[Path], gold_dir: Path) -> Iterator[tuple[str, 
 
 def event_rows(name: str, post: ParsedPost, sightings: list[Sighting], gold: dict) -> list[Row]:
     """Every candidate piece of a post, labelled by the gold evidence it holds."""
-    from ingest.facts.events import _Builder
+    from ingest.facts.events import candidates
 
     evidence = [squash(e["evidence"]) for e in gold.get("events") or []]
     rows: list[Row] = []
-    for piece in _Builder(post, sightings, LinearModel({}, 0.5)).all_pieces():
+    for piece in candidates(post, sightings, LinearModel({}, 0.5)):
         text = squash(post.body[piece.start:piece.end])
         held = frozenset(f"{name}#{i}" for i, e in enumerate(evidence) if e in text or (len(text) >= 6 and text in e))
         rows.append((piece.features, int(bool(held)), name, held))
