@@ -32,7 +32,6 @@ MAX_EVENTS = 500  # per post: a diary of thousands of "I used X" lines is not a 
 class Piece:
     """A candidate event sentence: where it is, its masked words, and what the model reads of it."""
 
-    section: int
     unit: Unit
     start: int  # body offsets
     end: int
@@ -221,13 +220,13 @@ class _Builder:
                     _, rule = _is_event(masked, self.korean, done_here, goal, kind in ("item", "row"))
                     start, end = unit.start + a, unit.start + b
                     if not scored:
-                        yield Piece(index, unit, start, end, masked, rule, [], [])
+                        yield Piece(unit, start, end, masked, rule, [], [])
                         continue
                     ids = self.ids_in(start, end)
                     context = PieceContext(self.korean, kind, headings, rule,
                                            tuple(i.split(":", 1)[0] for i in ids),
                                            self.dates.has_date(masked), start / max(1, len(self.post.body)))
-                    yield Piece(index, unit, start, end, masked, rule, features(masked, context), ids)
+                    yield Piece(unit, start, end, masked, rule, features(masked, context), ids)
 
     def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
         out: list[Candidate] = []
