@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ingest.facts import cues as cue_finders
 from ingest.facts.links import link_cues
+from ingest.facts.personnames import named_people
 from ingest.posts.markdown import Block, mask
 from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost, derived
@@ -165,6 +166,10 @@ _TECH_WORDS = re.compile(
     r"코드|분산|서버|배포|학습|모델|데이터|라이브러리|프레임워크|클러스터|도입|사용|구현|개발|실험|언어|설치|버전", re.I)
 
 
+# "my teammates", "동료들", "팀원분들": a group, not someone one could name
+_GROUP = re.compile(r"(?:들|(?<!bos)(?<!parent)s)$")
+
+
 def _is_word(hit: Hit, term: Term) -> bool:
     """A strict form that is also an English word written with a capital: Spark, Ray, Go, Swift."""
     surface = hit.surface
@@ -210,6 +215,7 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
     lines = LineIndex(post.body, post.body_line + 1)
     counts: dict[str, int] = {}
     found: list[Sighting] = []
+    lower_words = _LowerWords(post.body)
     for unit in units(post):
         col = _Collector(post, unit, lines, counts)
         low = lowered(unit.masked)
@@ -221,9 +227,10 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             named = _named_in_markup(unit.text)
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         _add_hits(col, organizations)
-        _add_hits(col, roles, scoped=True)
+        _add_hits(col, [h for h in roles if not _GROUP.search(h.surface)], scoped=True)
         item = unit.block is not None and unit.block.kind == "item"
-        for cue in cue_finders.all_cues(unit.masked, narrative, item):
+        names = named_people(unit.masked, lower_words) if narrative and unit.block is not None else []
+        for cue in names + cue_finders.all_cues(unit.masked, narrative, item):
             # a cue's name the vocabulary knows as a skill is that skill, unless it is where the author
             # works ("Ray에 입사했다", "I joined Sentry"): then it is a company, over the skill's span
             skill_named = normal(cue.name) in vocab.skill_names
@@ -242,6 +249,19 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
                             aliases=lc.aliases, overlap_ok=not lc.guess, surface_alias=lc.named)
         found.extend(col.found)
     return found + _echoes(post, found, lines, counts)
+
+
+class _LowerWords:
+    """Whether the post writes a word in lower case too: 'Will' is then the verb, not a name."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._words: frozenset[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(re.findall(r"(?<![\w-])[a-zà-öø-ÿ]+(?![\w-])", self.body))
+        return word.lower() in self._words
 
 
 def _echoes(post: ParsedPost, found: list[Sighting], lines: LineIndex, counts: dict[str, int]) -> list[Sighting]:

@@ -19,6 +19,7 @@ from ingest.facts.learned.model import MODEL_FILE, LinearModel, load_model
 from ingest.facts.narrative import is_narrative, mark_as_story
 from ingest.facts.resolve import drop_unrealized, tidy
 from ingest.facts.vocabulary import DATA_DIR, Matcher, Vocabulary, _terms, load_vocabulary
+from ingest.language.names import LEXICON_VERSION, given_names
 from ingest.posts.parse import ParsedPost
 from kb.ids import normalize
 from kb.models import Event
@@ -57,7 +58,7 @@ class StandardExtractor:
 
     @cached_property
     def fingerprint(self) -> str:
-        data = hashlib.sha256(EXTRACTOR_VERSION.encode())
+        data = hashlib.sha256(f"{EXTRACTOR_VERSION} {LEXICON_VERSION}".encode())
         for name in DATA_FILES:
             path = self.data_dir / name
             data.update(path.read_bytes() if path.exists() else b"")
@@ -79,6 +80,7 @@ class StandardExtractor:
         self.vocabulary  # noqa: B018 - cached_property: loaded once, here
         self.model  # noqa: B018
         self.extra  # noqa: B018 - a bad kb.yaml entity fails here, not once per post
+        given_names()
 
     def sightings(self, post: ParsedPost) -> list[Sighting]:
         return drop_unrealized(post, tidy(extract(post, self.vocabulary, self.extra)))

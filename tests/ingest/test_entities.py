@@ -94,7 +94,7 @@ def test_work_context_organizations_are_not_people_or_places(vocab: Vocabulary) 
             "worked remotely from Berlin for Acme, and 부사장님과 김민수님을 만났다.\n")
     found = tidy(extract(make_post(text, path="r.md"), vocab))
     assert by_type(found, "organization") == {"Track1099", "Acme"}
-    assert by_type(found, "person") == {"김민수"}
+    assert by_type(found, "person") == {"Sarah", "김민수"}  # "worked with Sarah": a given name, a person
 
 
 def test_named_projects_in_english(vocab: Vocabulary) -> None:

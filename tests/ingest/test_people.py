@@ -71,3 +71,41 @@ def test_people_known_by_a_role_and_what_it_is_of_are_one_person_of_the_post() -
     assert not any(name == "Friend" for name, _ in found)  # a bare "a friend" is anyone
     korean = {c.name for c in people("부트캠프 친구와 대학 선배가 도와줬다. 주변 동료들도 왔다. 지원 동기를 썼다.")}
     assert {"부트캠프 친구", "대학 선배"} <= korean and not korean & {"주변 동료", "지원 동기"}
+
+
+def _names(text: str, lower_case_words: str = "") -> set[str]:
+    from ingest.facts.personnames import named_people
+
+    words = set(lower_case_words.split())
+    return {c.name for c in named_people(text, lambda w: w.lower() in words)}
+
+
+def test_a_given_name_and_a_surname_name_a_person_but_a_cited_author_does_not() -> None:
+    assert _names("We shipped it with a big PR from Melanie Sumner and Matthew Gibbons.") >= \
+        {"Melanie Sumner", "Matthew Gibbons"}
+    assert _names("I read a post by Scott Hanselman and a novel by Andy Weir.") == set()
+    assert _names("We met at Stanford University Hall.") == set()  # a Title Case run is a place, not a name
+
+
+def test_a_given_name_alone_is_a_person_only_where_only_a_person_fits() -> None:
+    assert _names("I'll mostly miss Davide, Michele and Gaetano.") == {"Davide", "Michele", "Gaetano"}
+    assert _names("Jon의 친절한 설명 덕분에 API를 옮겼다.") == {"Jon"}
+    assert _names("I paired with Priya on the parser.") == {"Priya"}
+    assert _names("Python, Django and Flask were the stack.") == set()
+    # "Will" is the verb in a post that also writes "will"
+    assert _names("Will and I will ship it.", lower_case_words="will ship it") == set()
+
+
+def test_korean_given_names_before_nim_are_people_but_titles_are_not() -> None:
+    assert _names("선형님과 봉기님에게 많이 배웠다. '한정수'님이 만든 강좌를 들었다.") == {"선형", "봉기", "한정수"}
+    assert _names("조성환 박사님이 도와주셨다.") == {"조성환"}
+    assert _names("팀장님과 교수님, 부모님, 면접관님께 감사드린다.") == set()
+
+
+def test_a_group_known_by_its_role_is_not_a_person(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2022-12-31-review.md", "---\ntitle: 2022 회고\n---\n\n동료들과 함께 배포를 했다. "
+          "My teammates shipped it. 팀장님과 함께 Ray를 도입했다.\n")
+    run_ingest([root], store)
+    people = {e["name"] for e in store.export()["entities"] if e["type"] == "person"}
+    assert "Team lead" in people and not people & {"Colleagues", "Teammates"}
