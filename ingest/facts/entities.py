@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.facts import cues as cue_finders
-from ingest.facts.links import link_cues
+from ingest.facts.links import LinkCue, link_cues
 from ingest.facts.personnames import named_people
 from ingest.posts.markdown import Block, mask
 from ingest.facts.narrative import is_narrative
@@ -228,6 +228,12 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         _add_hits(col, organizations)
         _add_hits(col, [h for h in roles if not _GROUP.search(h.surface)], scoped=True)
+        if unit.block is None and narrative:
+            _heading_link(col, post.body, vocab)
+        linked = _unit_link_cues(col, vocab, narrative)
+        for text_start, text_end, lc in linked:  # a profile link names someone before a cue reads it as a title
+            if lc.type == "person":
+                col.add(lc.type, lc.name, text_start, text_end, aliases=lc.aliases, surface_alias=lc.named)
         item = unit.block is not None and unit.block.kind == "item"
         names = named_people(unit.masked, lower_words) if narrative and unit.block is not None else []
         for cue in names + cue_finders.all_cues(unit.masked, narrative, item):
@@ -240,15 +246,38 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
                 continue
             col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped,
                     category=cue.category if skill_named else None, overlap_ok=skill_named)
-        if unit.block is not None:
-            for link in unit.block.links:
-                rel = link.start - unit.start
-                for lc in link_cues(link, col.sentence_text(rel), unit.masked, vocab, narrative):
-                    text_start = rel + 1
-                    col.add(lc.type, lc.name, text_start, text_start + len(link.text), category=lc.category,
-                            aliases=lc.aliases, overlap_ok=not lc.guess, surface_alias=lc.named)
+        for text_start, text_end, lc in linked:
+            if lc.type != "person":
+                col.add(lc.type, lc.name, text_start, text_end, category=lc.category, aliases=lc.aliases,
+                        overlap_ok=not lc.guess, surface_alias=lc.named)
         found.extend(col.found)
     return found + _echoes(post, found, lines, counts)
+
+
+# "### [Is It Keto](https://isitketo.org)": a section given to one linked thing, in a story its author's
+_HEADING_LINK = re.compile(r"#{2,6}\s+(?:\d+[.)]\s*)?\[([^\]\n]{2,40})\]\(https?://[^)\s]+\)\s*#*\s*$")
+
+
+def _heading_link(col: _Collector, body: str, vocab: Vocabulary) -> None:
+    line_start = body.rfind("\n", 0, col.unit.start) + 1
+    line_end = body.find("\n", col.unit.start)
+    m = _HEADING_LINK.match(body, line_start, line_end if line_end >= 0 else len(body))
+    if m is None or normal(m.group(1)) in vocab.skill_names or normal(m.group(1)) in vocab.org_names:
+        return
+    at = col.unit.text.find(m.group(1))
+    if at >= 0 and not m.group(1).lower().startswith(("http", "www.")):
+        col.add("project", m.group(1), at, at + len(m.group(1)))
+
+
+def _unit_link_cues(col: _Collector, vocab: Vocabulary, narrative: bool) -> list[tuple[int, int, LinkCue]]:
+    """Each link's cues with the span of its text in the unit."""
+    block = col.unit.block
+    out: list[tuple[int, int, LinkCue]] = []
+    for link in block.links if block is not None else ():
+        rel = link.start - col.unit.start
+        for cue in link_cues(link, col.sentence_text(rel), col.unit.masked, vocab, narrative):
+            out.append((rel + 1, rel + 1 + len(link.text), cue))
+    return out
 
 
 class _LowerWords:

@@ -41,13 +41,27 @@ def _host(url: str) -> tuple[str, str]:
     return (host[4:] if host.startswith("www.") else host), parsed.path or "/"
 
 
-_FUNCTION_WORDS = frozenset("a an the this that these those in on at of for to from with by via our their your my his her "
+_HANGUL_START = re.compile(r"[\uac00-\ud7a3]")
+_FUNCTION_WORDS = frozenset("last next a an the this that these those in on at of for to from with by via our their your my his her "
                             "its here there see check defined other some more and or is are was".split())
 
 
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}")
 _PEOPLE_CONTEXT = re.compile(r"\band I\b|\bwith\b|\bthank|\bsponsor|\bfriend|\bcolleague|\bmet\b|\bhelped\b|"
                              r"\bmaintainer|\bpaired\b|함께|같이|님", re.I)
+
+
+# hosts where a one-segment path is someone's page: "github.com/<user>", "twitter.com/<user>"
+_PROFILE_HOSTS = frozenset(("github.com", "gitlab.com", "twitter.com", "x.com", "liberapay.com", "patreon.com",
+                            "ko-fi.com", "buymeacoffee.com", "medium.com", "dev.to", "velog.io", "instagram.com"))
+
+
+def _profile_handle(host: str, segments: list[str]) -> str | None:
+    if host == "linkedin.com" and len(segments) == 2 and segments[0] == "in":
+        return segments[1]
+    if host in _PROFILE_HOSTS and len(segments) == 1:
+        return segments[0].lstrip("@")
+    return None
 
 
 def _name_like(text: str) -> bool:
@@ -74,6 +88,14 @@ _OWNED = re.compile(r"\b(?:my|our|I (?:built|made|wrote|created|released|publish
                     r"(?:내가|제가|직접|저희가)\s?\S{0,10}?(?:만든|만들었|개발한|작성한|공개한)|만든|개발한", re.I)
 
 
+# the author made what the link points at: "[위더뷰](…)를 제작했다", "I launched [Zestful](…)"
+_MADE = re.compile(r"\b(?:built|made|created|launched|released|shipped|started|founded|opened|published)\b|"
+                   r"제작|만들|만든|개발하|개발했|개발한|출시|런칭|론칭|오픈했|개설|창업", re.I)
+# a change sent to someone else's repository: "[repo](…/pull/12)", gitlab's "-/merge_requests"
+_CONTRIBUTION_PATH = frozenset(("pull", "pulls", "merge_requests", "commit", "commits"))
+_CONTRIBUTED = re.compile(r"\bPRs?\b|pull requests?|merge requests?|contribut\w*|merged|patch\w*|기여|컨트리뷰트", re.I)
+
+
 def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narrative: bool = True) -> list[LinkCue]:
     """What one link says about entities, read with the sentence and paragraph around it.
 
@@ -85,9 +107,19 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narr
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]", "", link.text)).strip()
     segments = [p for p in path.split("/") if p]
     out: list[LinkCue] = []
-    if host in _CODE_HOSTS and len(segments) == 1 and _PEOPLE_CONTEXT.search(sentence) \
-            and normalize(text) == normalize(segments[0]):  # "[uwekamper](https://github.com/uwekamper) and I"
-        return [LinkCue("person", text, (text,), link, guess=True)]
+    profile = _profile_handle(host, segments)
+    if profile is not None and _name_like(text):
+        # "[Slavi Pantaleev](https://liberapay.com/s.pantaleev/)"; a bare handle needs people around it:
+        # "[uwekamper](https://github.com/uwekamper) and I" (an organization has a profile page too)
+        if _PERSON_NAME.fullmatch(text) or normalize(text) == normalize(profile) and _PEOPLE_CONTEXT.search(sentence):
+            return [LinkCue("person", text, (text,), link, guess=True)]
+        return []
+    if host in _CODE_HOSTS and len(segments) >= 3 and narrative and _CONTRIBUTION_PATH & set(segments[2:4]):
+        repo = segments[1].removesuffix(".git")
+        if normalize(text) in (normalize(repo), normalize("/".join(segments[:2]))) or _CONTRIBUTED.search(sentence):
+            return [LinkCue("project", repo, tuple(dict.fromkeys((repo, "/".join(segments[:2])))), link,
+                            named=normalize(text) == normalize(repo))]
+        return []
     if host in _CODE_HOSTS and len(segments) == 2 and "#" not in link.url:
         if not narrative and not _OWNED.search(sentence):
             return []
@@ -122,6 +154,11 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narr
         return out
     if _name_like(text) and _SITE_WORDS.search(text) and re.search(r"\b(?:my|personal|own|started)\b", sentence, re.I):
         out.append(LinkCue("project", text, (text, stem), link, guess=True))
+    elif narrative and _MADE.search(sentence) and (text[:1].isupper() or _HANGUL_START.match(text)) \
+            and _name_like(text) and normalize(text) not in vocab.skill_names:
+        out.append(LinkCue("project", text, (text, stem), link, guess=True))
+    elif narrative and _MADE.search(sentence) and normalize(text) == normalize(link.url) and not segments:
+        out.append(LinkCue("project", host, (host,), link, named=False))  # "https://garden.example.dev/ 을 개설"
     elif not _name_like(text) and not segments and _SITE_WORDS.search(paragraph):
         out.append(LinkCue("project", host, (host,), link, named=False))
     return out

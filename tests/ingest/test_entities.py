@@ -180,3 +180,21 @@ def test_a_company_named_like_a_tool_is_an_organization_where_the_post_says_the_
     found = tidy(extract(post, vocab))
     assert "Ray" in by_type(found, "organization") and "Ray" not in by_type(found, "skill")
     assert "Python" not in by_type(found, "organization")  # "the Python guild": a group, not an employer
+
+
+def test_a_section_headed_by_a_link_is_the_authors_project(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: My first year as a solo developer\n---\n\nI quit my job and worked on my own products.\n\n"
+            "### [Is It Keto](https://isitketo.org)\n\nRevenue grew every month.\n\n"
+            "### [Python](https://python.org)\n\nI used it everywhere.\n")
+    found = extract(make_post(text, path="r.md"), vocab)
+    assert "Is It Keto" in by_type(found, "project") and "Python" not in by_type(found, "project")
+
+
+def test_apposition_names_a_thing_by_what_it_is() -> None:
+    from ingest.facts.cues import named_by_apposition
+
+    found = {(c.type, c.name) for c in named_by_apposition(
+        "**2018 컨트리뷰톤**이라는 3개월 동안의 장기 해커톤에 참여했다. YAPP이라는 동아리에 들어갔고, 면접 스터디 "
+        "플랫폼인 위더뷰를 만들었다. I started a podcast called Toolsday. 그런 스터디라는 모임은 처음이었다.")}
+    assert found == {("project", "2018 컨트리뷰톤"), ("organization", "YAPP"), ("project", "위더뷰"),
+                     ("project", "Toolsday")}

@@ -44,3 +44,25 @@ def test_personal_sites(vocab: Vocabulary) -> None:
         [("project", "personal blog")]
     assert cues(vocab, "이미 존재한다.", "https://maple.example.com/", "사실 이미 존재한다.",
                 "메이플 사이트도 만들어 봐야겠다. 사실 이미 존재한다.") == [("project", "maple.example.com")]
+
+
+def test_a_link_to_someones_profile_page_names_a_person(vocab: Vocabulary) -> None:
+    assert cues(vocab, "Slavi Pantaleev", "https://liberapay.com/s.pantaleev/", "- Slavi Pantaleev - creator") == \
+        [("person", "Slavi Pantaleev")]
+    assert cues(vocab, "Mariatta", "https://github.com/Mariatta", "Mariatta and I paired") == [("person", "Mariatta")]
+    assert cues(vocab, "sveltejs", "https://github.com/sveltejs", "see sveltejs") == []  # a handle alone: no one
+
+
+def test_a_change_sent_to_a_repository_makes_it_a_project_of_the_author(vocab: Vocabulary) -> None:
+    assert cues(vocab, "ErikHellman/base45-kotlin", "https://github.com/ErikHellman/base45-kotlin/pull/1",
+                "- small improvements") == [("project", "base45-kotlin")]
+    assert cues(vocab, "signald", "https://gitlab.com/signald/signald/-/merge_requests?scope=all", "- signald") == \
+        [("project", "signald")]
+    assert cues(vocab, "this fix", "https://github.com/org/tool/pull/9", "I read this fix") == []
+
+
+def test_a_linked_name_the_author_made_is_a_project(vocab: Vocabulary) -> None:
+    assert cues(vocab, "위더뷰", "https://witherview.com/", "면접 스터디 플랫폼 위더뷰를 제작해나갔다.") == \
+        [("project", "위더뷰")]
+    assert cues(vocab, "Last year", "https://example.com/2021", "Last year I launched it") == []
+    assert cues(vocab, "Zestful", "https://zestfuldata.com", "I read about Zestful") == []
