@@ -29,6 +29,8 @@ _KO_CORP = re.compile(rf"(?:주식회사|㈜|\(주\))\s*({_H}{{2,10}}|[A-Z][\w]+
 _KO_JOIN = re.compile(rf"['‘\"“]?((?:{_H}|[A-Za-z0-9&]){{2,15}}?)['’\"”]?(?:(?:에|에서|으로|로)\s*(?:입사|이직|이적|합류|취업|인턴|"
                       rf"재직|근무|합격|최종\s?합격|출근)|에서\s*(?:일하|일했|일을\s?했)|(?:을|를)\s*(?:퇴사|그만두|그만뒀|떠나|떠났)|"
                       rf"(?:을|를)\s*들어가기로)")
+# a compound without a particle: "PeopleFund 재직 후기", "카카오 입사"
+_KO_JOIN_COMPOUND = re.compile(rf"(?<![\w'’])((?:{_H}|[A-Za-z0-9&]){{2,15}})\s(?:입사|재직|퇴사|이직)(?:\s?후기|했|하|\W|$)")
 _NOT_KO_ORGS = frozenset("나중 처음 이번 다시 새로 그곳 거기 여기 이곳 저곳 다음 동시 실제 최종 결국 회사 팀 부서 본사 "
                          "지금 현재 당시 그때 이후 이전 신입 경력 정규직 계약직 작년 올해 금년 내년 재작년 연말 연초 상반기 하반기 "
                          "최근 드디어 얼마전 지난달 이번달 다음달 그걸 이걸 저걸 그것 이것 어디 상황 시점 예비 엔지니어 개발자 "
@@ -52,8 +54,8 @@ _EN_AT = re.compile(rf"\b(?:joined|join|joining|left|leave|leaving|at|"
 # where a talk was given or a piece was written: a conference, a meetup, a publication
 _EN_VENUE = re.compile(rf"\b(?:spoke|speak|speaking|talks?|presented|presenting|keynote|workshop|lightning talk)\s+"
                        rf"(?:\w+\s+){{0,3}}?(?:at|for)\s+(?:the\s+)?({_CAPS})|"
-                       rf"\b(?:wrote|write|writing|published)\s+(?:an?\s+|my\s+|two\s+|several\s+)?(?:\w+\s+)?"
-                       rf"(?:articles?|posts?|pieces?|tutorials?)\s+for\s+(?:the\s+)?({_CAPS})")
+                       rf"\b(?:wrote|write|writing|published)\s+(?:(?:an?|my|two|several|\w+)\s+){{0,2}}?"
+                       rf"(?:(?:articles?|posts?|pieces?|tutorials?)\s+)?for\s+(?:the\s+)?({_CAPS})")
 # Korean: "카카오 인턴십에 합격", "YAPP 17기", "AUSG 소속"
 _KO_BEFORE_ROLE = re.compile(rf"(?<![\w])((?:{_H}|[A-Za-z0-9&.]){{2,15}})\s?(?:인턴십|인턴|공채|신입\s?채용)(?:에|을|를|으로|에서|\s)")
 _LATIN_BEFORE_GROUP = re.compile(r"(?<![\w])([A-Z][A-Za-z0-9.-]{1,20}(?:\s[A-Z][A-Za-z0-9]+)?)\s?(?:\d{1,2}기|동아리|커뮤니티|소속)")
@@ -61,7 +63,8 @@ _INTERNSHIP_KINDS = frozenset("여름 겨울 봄 가을 동계 하계 방학 단
                               "개발 개발자 데이터 백엔드 프론트엔드 서버".split())
 _WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|team|company|engineer|developer|manager|"
                                 r"people|joined|join|left|leave|hired|intern|internship|freelance|contract|startup|"
-                                r"employ\w*|colleagues|coworkers|career|offer|onboard\w*)\b", re.IGNORECASE))
+                                r"employ\w*|colleagues|coworkers|career|offer|onboard\w*|"
+                                r"semester|student|studying|studied|degree|graduat\w*|enrolled|major\w*)\b", re.IGNORECASE))
 _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))
@@ -160,6 +163,11 @@ def organizations(text: str, narrative: bool = True) -> list[Cue]:
         name = m.group(1)
         if not any(name.endswith(h) for h in ORG_HEADS) and name not in _NOT_KO_ORGS and not _TIME_WORD.search(name) \
                 and not _KO_NOT_NAME_END.search(name):
+            out.append(Cue("organization", name, m.start(1), m.end(1), category=EMPLOYER))
+    for m in _KO_JOIN_COMPOUND.finditer(text) if narrative and _KO_JOIN_NEEDS.search(text) else ():
+        name = m.group(1)
+        if name not in _NOT_KO_ORGS and name not in _WEAK_WORDS and not _NOT_A_NOUN.search(name) \
+                and not _TIME_WORD.search(name) and not any(name.endswith(h) for h in ORG_HEADS):
             out.append(Cue("organization", name, m.start(1), m.end(1), category=EMPLOYER))
     if narrative and _ORG_HEADS_NEEDS.search(text):
         out.extend(_descriptive_orgs(text))
@@ -319,7 +327,7 @@ def enumerations(text: str) -> list[Cue]:
             pos += len(raw) + 1
             # not an aside ("(maybe?)", "(폐기)"): a name, or one of several
             if 2 <= len(item) <= 30 and len(item.split()) <= 4 and not re.fullmatch(r"[\d\s.]+", item) \
-                    and not re.search(r"[?!]|^[a-z]", item) \
+                    and not re.search(r"[?!]|^[a-z]|\.\s|[다요음]$", item) \
                     and (len(items) > 1 or kind == "organization" or not re.fullmatch(r"[\uac00-\ud7a3]{1,3}", item)):
                 out.append(Cue(kind, item, offset, offset + len(item)))
     return out
@@ -347,7 +355,8 @@ _KO_NAMED_HEADS = {"project": "해커톤|대회|경진대회|공모전|프로젝
                    "organization": "회사|스타트업|동아리|커뮤니티|모임|기업|학원|단체|밋업|컨퍼런스|콘퍼런스|학회"}
 _QUOTED = r"(?:\*\*|['‘\"“「])\s*([^*'‘’\"“”「」\n]{2,25}?)\s*(?:\*\*|['’\"”」])"
 _BARE = r"((?:[A-Za-z0-9][A-Za-z0-9.+-]*|[\uac00-\ud7a3]{2,10}?)(?:\s[A-Z0-9][A-Za-z0-9.+-]*){0,2})"
-_KO_CALLED = {kind: re.compile(rf"(?:{_QUOTED}|(?<![\w*'’\"”]){_BARE})\s?(?:이)?라는\s(?:[^\s.,]+\s){{0,3}}?(?:{heads})"
+_KO_CALLED = {kind: re.compile(rf"(?:{_QUOTED}|(?<![\w*'’\"”]){_BARE})\s?(?:이)?라는\s(?:[^\s.,]*[^\s.,은는이가을를에도]\s){{0,3}}?"
+                               rf"(?:{heads})"
                                rf"(?=[\uac00-\ud7a3]{{0,3}}(?:\W|$))") for kind, heads in _KO_NAMED_HEADS.items()}
 _KO_WHICH_IS = {kind: re.compile(rf"(?:{heads})인\s+(?:{_QUOTED}|(?<![\w*]){_BARE}(?=\s*(?:을|를|에서|으로|에|이|가|은|는)(?:\W|\s)))")
                 for kind, heads in _KO_NAMED_HEADS.items()}
@@ -367,7 +376,9 @@ def named_by_apposition(text: str) -> list[Cue]:
                     name = m.group(group).strip()
                     bare_ok = group == 1 or not _NOT_A_NOUN.search(name) or re.fullmatch(r"[A-Za-z0-9.+-]+", name)
                     generic = any(re.fullmatch(heads, name) for heads in _KO_NAMED_HEADS.values())
-                    if name not in _WEAK_WORDS and not _TIME_WORD.search(name) and bare_ok and not generic:
+                    sentence_like = len(name.split()) > 3 or re.search(r"[다라요]$", name)
+                    if name not in _WEAK_WORDS and not _TIME_WORD.search(name) and bare_ok and not generic \
+                            and not sentence_like:
                         out.append(Cue(kind, name, m.start(group), m.start(group) + len(name)))
     if "called" in text or "named" in text:
         for m in _EN_CALLED.finditer(text):

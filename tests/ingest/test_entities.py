@@ -198,3 +198,17 @@ def test_apposition_names_a_thing_by_what_it_is() -> None:
         "플랫폼인 위더뷰를 만들었다. I started a podcast called Toolsday. 그런 스터디라는 모임은 처음이었다.")}
     assert found == {("project", "2018 컨트리뷰톤"), ("organization", "YAPP"), ("project", "위더뷰"),
                      ("project", "Toolsday")}
+
+
+def test_schools_publications_and_employers_named_without_a_particle() -> None:
+    from ingest.facts.cues import named_by_apposition, organizations
+
+    def names(text: str) -> set[str]:
+        return {c.name for c in organizations(text)}
+
+    assert names("This fall was the hardest semester I've had at Northeastern.") == {"Northeastern"}
+    assert names("I wrote for Upstash on combining SvelteKit and Redis.") == {"Upstash"}
+    assert names("10개월의 PeopleFund 재직 후기. 카카오 입사 후 달라진 점") == {"PeopleFund", "카카오"}
+    assert names("결과는 합격이었다. 그렇지만 입사는 미뤘다.") == set()
+    # a quoted saying before 라는 is no name: "**…올라타라**라는 말은 스타트업에서 유명한 문구"
+    assert named_by_apposition("**자리가 어디든 올라타라**라는 말은 스타트업에서 유명하다.") == []
