@@ -312,9 +312,13 @@ def is_retrospective(title: str) -> bool:
 
 
 def title_year(title: str, post_date: str | None) -> str | None:
-    """The year a retrospective is about: '2020년 회고' posted 2021-01-01 is about 2020."""
+    """The year a retrospective is about: '2020년 회고' posted 2021-01-01 is about 2020; so is a
+    log of a year ('dididy.2020.log') posted early the next year."""
     if not is_retrospective(title):
-        return None
+        year, month = _base_parts(post_date)
+        bare = _BARE_YEAR.search(title)
+        early_next = bare and year is not None and month is not None and int(bare.group(1)) == year - 1 and month <= 3
+        return bare.group(1) if early_next else None
     for match in find_dates(title, post_date):
         if not match.relative:
             return match.span.start[:4]

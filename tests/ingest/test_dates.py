@@ -80,6 +80,12 @@ def test_retrospective_title_year() -> None:
     assert title_year("Understanding Ray", "2022-01-05") is None
 
 
+def test_a_log_of_a_year_posted_early_the_next_year_is_about_that_year() -> None:
+    assert title_year("dididy.2020.log", "2021-01-20") == "2020"
+    assert title_year("Notes on the 2020 election data", "2021-07-20") is None  # not early the next year
+    assert title_year("Python 2020 tips", "2020-05-01") is None
+
+
 def test_within() -> None:
     assert within(DateSpan("2020-05"), DateSpan("2020-04", "2020-12"))
     assert not within(DateSpan("2019"), DateSpan("2020-04", "2020-12"))
