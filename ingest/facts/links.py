@@ -47,7 +47,7 @@ _FUNCTION_WORDS = frozenset("last next a an the this that these those in on at o
 
 
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}")
-_PEOPLE_CONTEXT = re.compile(r"\band I\b|\bwith\b|\bthank|\bsponsor|\bfriend|\bcolleague|\bmet\b|\bhelped\b|"
+_PEOPLE_CONTEXT = re.compile(r"\band I\b|\bwith\b|\bthank|\bsponsor|\bfriend|\bcolleague|\bmet\b|\bhelped\b|\bcreat(?:or|es)\b|"
                              r"\bmaintainer|\bpaired\b|함께|같이|님", re.I)
 
 
@@ -111,8 +111,10 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narr
     if profile is not None and _name_like(text):
         # "[Slavi Pantaleev](https://liberapay.com/s.pantaleev/)"; a bare handle needs people around it:
         # "[uwekamper](https://github.com/uwekamper) and I" (an organization has a profile page too)
-        if _PERSON_NAME.fullmatch(text) or normalize(text) == normalize(profile) and _PEOPLE_CONTEXT.search(sentence):
-            return [LinkCue("person", text, (text,), link, guess=True)]
+        handle = text.startswith("@")  # "[@ErikHellman](https://twitter.com/ErikHellman)"
+        if handle or _PERSON_NAME.fullmatch(text) or normalize(text) == normalize(profile) and _PEOPLE_CONTEXT.search(sentence):
+            name = text.lstrip("@")
+            return [LinkCue("person", name, (name, text), link, guess=True)]
         return []
     if host in _CODE_HOSTS and len(segments) >= 3 and narrative and _CONTRIBUTION_PATH & set(segments[2:4]):
         repo = segments[1].removesuffix(".git")

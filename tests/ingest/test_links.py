@@ -51,6 +51,10 @@ def test_a_link_to_someones_profile_page_names_a_person(vocab: Vocabulary) -> No
         [("person", "Slavi Pantaleev")]
     assert cues(vocab, "Mariatta", "https://github.com/Mariatta", "Mariatta and I paired") == [("person", "Mariatta")]
     assert cues(vocab, "sveltejs", "https://github.com/sveltejs", "see sveltejs") == []  # a handle alone: no one
+    assert cues(vocab, "@ErikHellman", "https://twitter.com/ErikHellman", "Inspired by @ErikHellman") == \
+        [("person", "ErikHellman")]
+    assert cues(vocab, "chrisrhymes", "https://github.com/chrisrhymes", "- chrisrhymes - creator of a theme") == \
+        [("person", "chrisrhymes")]
 
 
 def test_a_change_sent_to_a_repository_makes_it_a_project_of_the_author(vocab: Vocabulary) -> None:
