@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ingest.language import lexicon as lx
 from ingest.language.dates import DateSpan, title_year
+from ingest.facts.careertitles import career_title, verb_argument
 from ingest.facts.entities import Sighting, Unit, units
 from ingest.facts.eventdates import DateContext, dated_confidence
 from ingest.facts.headline import headline
@@ -53,6 +54,7 @@ class Candidate:
     confidence: float = 0.5
     join: bool = False
     employer: str | None = None
+    joined_as: str | None = None  # "Joined X as a ROLE": when the sentence's verb of joining takes X
 
 
 def _is_event(text: str, korean: bool, done_section: bool, goal: bool = False,
@@ -192,7 +194,8 @@ class _Builder:
         ids = self.ids_in(section.start, section.end)
         joined = next((c for c in inner if c.join and c.employer), None)  # "## 이직": "…로 이직했습니다"
         kind = "join" if joined is not None else lx.kind_of(section.heading + " " + first.masked)
-        return Candidate(headline(section.heading, self.korean), kind, index,
+        title = joined.joined_as if joined is not None and joined.joined_as else headline(section.heading, self.korean)
+        return Candidate(title, kind, index,
                          quotes, ids, ids, self.dates.section_span(index), confidence=0.75,
                          join=joined is not None, employer=joined.employer if joined else None)
 
@@ -242,10 +245,14 @@ class _Builder:
             if self.korean:
                 dated = " ".join(p for p in lx.KO_CLAUSES.split(masked) if not lx.KO_FUTURE.search(p)) or masked
             employer = self._employer(start, end, masked) if join or lx.LEFT_JOB.search(masked) else None
-            out.append(Candidate(headline(_untagged(self.post.body[start:end]), self.korean),
-                                 _career_kind(masked, employer), index, [(start, end)],
+            kind = _career_kind(masked, employer)
+            joined_as = self._career_title("join", start, end, masked) if employer is not None else None
+            title = joined_as if kind == "join" else \
+                self._career_title(kind, start, end, masked) if kind == "leave" else None
+            out.append(Candidate(title or headline(_untagged(self.post.body[start:end]), self.korean),
+                                 kind, index, [(start, end)],
                                  list(dict.fromkeys(piece.ids + context)), piece.ids,
-                                 self.dates.sentence_span(index, dated, join), confidence, join, employer))
+                                 self.dates.sentence_span(index, dated, join), confidence, join, employer, joined_as))
         return out
 
     def _plans(self, index: int, blocks: list[Unit]) -> list[Candidate]:
@@ -262,6 +269,19 @@ class _Builder:
                                              self.ids_in(unit.start, unit.start + len(unit.text)),
                                              self.ids_in(start, end), span, 0.5))
         return out
+
+    def _career_title(self, kind: str, start: int, end: int, masked: str) -> str | None:
+        """'Joined X as a ROLE' / 'X 입사 (ROLE)' / 'Left X' (kb/career reads the position back from it),
+        when the sentence's verb of joining or leaving takes an organization X; else None."""
+        orgs = [s for s in self.sightings[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+                if s.type == "organization"]
+        taken = verb_argument(masked, start, orgs, lx.LEFT_JOB if kind == "leave" else lx.STARTED_JOB)
+        if taken is None:
+            return None
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", _untagged(self.post.body[start:end]))
+        name = taken.name if taken.name.casefold() == taken.surface.casefold() else taken.surface
+        korean = self.korean or bool(re.search(r"[\uac00-\ud7a3]{2}", text))
+        return career_title(kind, re.sub(r"[*_`]+", "", text), name, korean, taken.surface)
 
     def _employer(self, start: int, end: int, masked: str) -> str | None:
         orgs = [s for s in self.sightings[bisect_left(self.starts, start):bisect_left(self.starts, end)]

@@ -24,7 +24,7 @@ from ingest.posts.parse import ParsedPost
 from kb.ids import normalize
 from kb.models import Event
 
-EXTRACTOR_VERSION = "2026.12.05-2"
+EXTRACTOR_VERSION = "2026.12.05-3"
 DATA_FILES = ("skills.yaml", "organizations.yaml", "roles.yaml", MODEL_FILE.name)
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ingest.facts.entities import extract
 from ingest.facts.events import extract_events, is_narrative
+from ingest.facts.headline import headline
 from ingest.facts.resolve import tidy
 from ingest.facts.vocabulary import Vocabulary
 from kb.ids import entity_id
@@ -183,7 +184,8 @@ date: 2024-01-01
 
 def test_topic_headings_over_lists_and_done_labels(vocab: Vocabulary) -> None:
     events = keyed(events_of(KO_POLITE, vocab, path="2024-01-01-retro.md"))
-    move = events["이직"]  # the emoji is not part of the title
+    move = events["카카오 입사"]  # a section about joining is titled by the join, résumé-style
+    assert headline("## 🚀 이직", True) == "이직"  # an emoji is not part of a heading's title
     assert move.start == "2023-02" and entity_id("organization", "Kakao") in move.entities
     pipeline = events["Kubernetes 기반 배포 파이프라인 구축"]
     assert entity_id("organization", "Kakao") in pipeline.entities  # the employer since February

@@ -65,7 +65,7 @@ def test_a_join_is_a_join_event_with_a_headline_title(vocab: Vocabulary) -> None
     events = extract_events(post, tidy(extract(post, vocab)))
     join = next(e for e in events if "입사" in e.sources[0].quote)
     assert join.kind == "join" and join.start == "2022-03"
-    assert join.title == "3월에 카카오 입사"  # no connective, no sentence ending
+    assert join.title == "카카오 입사"  # résumé-style: the employer, no date, no sentence ending
     assert not any("생각한다" in e.sources[0].quote for e in events)
 
 
