@@ -170,6 +170,23 @@ _TECH_WORDS = re.compile(
 _GROUP = re.compile(r"(?:들|(?<!bos)(?<!parent)s)$")
 
 
+_KO_MODIFIER = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{1,6})\s$")
+
+
+def _with_modifier(text: str, start: int, surface: str) -> tuple[str, ...]:
+    """How the post singles the person out: '내 사수', '학교 교수님', '새로운 대표님' (an alias, as written)."""
+    m = _KO_MODIFIER.search(text, max(0, start - 8), start)
+    if m is None or not _HANGUL.match(surface) or _NOT_MODIFIER.search(m.group(1)) or m.group(1) in _CONNECTIVES:
+        return ()
+    return (f"{m.group(1)} {surface}",)
+
+
+# a word that ends its own phrase (a case particle, a pronoun's topic) or joins clauses modifies nothing
+_NOT_MODIFIER = re.compile(r"[은이가을를에와과도서로만께랑]$|^(?:저|나|우리|저희|너)는$")
+_CONNECTIVES = frozenset("그리고 그래서 그런데 하지만 그러나 또 또한 특히 결국 다시 바로 계속 항상 정말 너무 매우 아주 많이 같이 "
+                         "함께 이후 이제 요즘 당시 그때 처음".split())
+
+
 def _is_word(hit: Hit, term: Term) -> bool:
     """A strict form that is also an English word written with a capital: Spark, Ray, Go, Swift."""
     surface = hit.surface
@@ -227,7 +244,10 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             named = _named_in_markup(unit.text)
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         _add_hits(col, organizations)
-        _add_hits(col, [h for h in roles if not _GROUP.search(h.surface)], scoped=True)
+        for hit in roles:
+            if not _GROUP.search(hit.surface):
+                col.add(hit.term.type, hit.term.name, hit.start, hit.end, scoped=True, category=hit.term.category,
+                        aliases=(*hit.term.aliases, *_with_modifier(unit.masked, hit.start, hit.surface)))
         if unit.block is None and narrative:
             _heading_link(col, post.body, vocab)
         linked = _unit_link_cues(col, vocab, narrative)

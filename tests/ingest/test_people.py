@@ -109,3 +109,13 @@ def test_a_group_known_by_its_role_is_not_a_person(tmp_path: Path, store: Store)
     run_ingest([root], store)
     people = {e["name"] for e in store.export()["entities"] if e["type"] == "person"}
     assert "Team lead" in people and not people & {"Colleagues", "Teammates"}
+
+
+def test_a_role_keeps_the_words_that_single_the_person_out_as_an_alias(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2022-12-31-review.md", "---\ntitle: 2022 회고\n---\n\n내 사수에게 Spring을 배웠다. "
+          "학교 교수님이 추천서를 써주셨다. 그리고 팀장님과 Ray를 도입했다.\n")
+    run_ingest([root], store)
+    aliases = {p["name"]: set(p["aliases"]) for p in store.export()["entities"] if p["type"] == "person"}
+    assert "내 사수" in aliases["Senior colleagues"] and "학교 교수님" in aliases["Advisor"]
+    assert not any(a.startswith("그리고") for a in aliases["Team lead"])  # a connective singles no one out
