@@ -74,10 +74,27 @@ class DateContext:
             span = (DateSpan(first.span.start, first.span.end) if first else None) or self.default(index)
         return self._until(span, found)
 
-    def sentence_span(self, index: int, sentence: str, join: bool = False) -> DateSpan | None:
-        found = self._found(sentence, index)
+    def undated_story(self, index: int) -> bool:
+        """A section no heading, title or review year dates: its own words date what it tells."""
+        return self.year is None and not is_retrospective(self.post.meta.title) and self.inherited(index) is None
+
+    def narrative_base(self, index: int, before: str) -> str | None:
+        """The last date a story stated before a sentence, in an undated section: 'I was hired on
+        January 7, 2020. … The pandemic hit in March' is March 2020, not of the year it was posted."""
+        if not self.undated_story(index):
+            return None
+        stated = [m for m in find_dates(before, self.base) if not m.relative and not m.until]
+        if not stated:
+            return None
+        # what came after the last full date is read from it: "… 2020. The pandemic hit in March"
+        later = [m for m in find_dates(before[stated[-1].end:], stated[-1].span.start) if not m.until]
+        return (later or stated)[-1].span.start
+
+    def sentence_span(self, index: int, sentence: str, join: bool = False, before: str = "") -> DateSpan | None:
+        base = self.narrative_base(index, before) if before else None
+        found = find_dates(sentence, base) if base else self._found(sentence, index)
         own = next((m for m in found if not m.until), None)
-        span = own.span if own else self.default(index)
+        span = own.span if own else DateSpan(base[:7]) if base else self.default(index)
         if own and own.since and own.span.end is None:
             span = DateSpan(own.span.start)
         if join and self.join_start and (span is None or within(DateSpan(self.join_start), span)):

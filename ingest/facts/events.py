@@ -252,8 +252,15 @@ class _Builder:
             out.append(Candidate(title or headline(_untagged(self.post.body[start:end]), self.korean),
                                  kind, index, [(start, end)],
                                  list(dict.fromkeys(piece.ids + context)), piece.ids,
-                                 self.dates.sentence_span(index, dated, join), confidence, join, employer, joined_as))
+                                 self.dates.sentence_span(index, dated, join, self._told_before(index, blocks, start)),
+                                 confidence, join, employer, joined_as))
         return out
+
+    def _told_before(self, index: int, blocks: list[Unit], start: int) -> str:
+        """The section's words before a sentence, when they are what dates it."""
+        if not self.dates.undated_story(index):
+            return ""
+        return " ".join(u.masked[: max(0, start - u.start)] for u in blocks if u.start < start)
 
     def _plans(self, index: int, blocks: list[Unit]) -> list[Candidate]:
         out: list[Candidate] = []

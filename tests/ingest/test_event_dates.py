@@ -91,6 +91,17 @@ def test_a_review_posted_in_january_means_the_reviewed_year(vocab: Vocabulary) -
 
 
 
+def test_a_story_dates_what_follows_by_the_last_date_it_stated(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: Leaving Acme\n---\n\nI was hired on January 7, 2020 and I wrote the first line of the app.\n\n"
+            "The pandemic hit in March. I built a design system with React. I shipped the payments app.\n")
+    found = dates(text, vocab, "2021-08-27-leaving.md")
+    assert found["I built a design system with React."] == ("2020-03", None)  # not 2021, the year it was told
+    assert found["I shipped the payments app."] == ("2020-03", None)
+    # a review's own year still rules: it is told from the year it reviews
+    review = "---\ntitle: 2021 Year in Review\n---\n\nI started coding in 2015. I shipped the payments app.\n"
+    assert dates(review, vocab, "2022-01-05-review.md")["I shipped the payments app."] == ("2021", None)
+
+
 def _events(store: Store) -> dict[str, dict]:
     return {e["sources"][0]["quote"]: e for e in store.export()["events"]}
 
