@@ -152,7 +152,8 @@ def test_career_story_without_a_label_is_narrative_and_dated_by_its_post(vocab: 
     events = keyed(extract_events(post, tidy(extract(post, vocab))))
     assert events["I joined Kakao today."].start == "2021-05-03"
     assert events["I graduated in 2015."].start == "2015"
-    assert events["I built a small app with Python."].start == "2021"  # the year it was told, no more
+    # an undated sentence is read from the last date the story stated (not from the day it was told)
+    assert events["I built a small app with Python."].start == "2015"
 
 
 def test_a_dated_story_title_is_the_default_date(vocab: Vocabulary) -> None:
