@@ -239,7 +239,8 @@ class _Builder:
                 continue
             unit, start, end, masked = piece.unit, piece.start, piece.end, piece.masked
             context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
-                self.ids_in(self.post.sections[index].start, self._heading_end(index))
+                self.ids_in(self.post.sections[index].start, self._heading_end(index)) + \
+                self._list_after(blocks, unit, end)
             join = bool(lx.JOIN.search(masked))
             dated = masked
             if self.korean:
@@ -255,6 +256,18 @@ class _Builder:
                                  self.dates.sentence_span(index, dated, join, self._told_before(index, blocks, start)),
                                  confidence, join, employer, joined_as))
         return out
+
+    def _list_after(self, blocks: list[Unit], unit: Unit, end: int) -> list[str]:
+        """What the list a paragraph's last sentence leads into names: "We set up my laptop:" + tools."""
+        if unit.block is None or unit.block.kind != "paragraph" or unit.text[end - unit.start:].strip():
+            return []
+        at = next((i for i, u in enumerate(blocks) if u is unit), len(blocks))
+        items = []
+        for following in blocks[at + 1:]:
+            if following.block is None or following.block.kind != "item":
+                break
+            items.extend(self.ids_in(following.start, following.start + len(following.text)))
+        return items
 
     def _told_before(self, index: int, blocks: list[Unit], start: int) -> str:
         """The section's words before a sentence, when they are what dates it."""

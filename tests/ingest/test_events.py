@@ -193,3 +193,13 @@ def test_topic_headings_over_lists_and_done_labels(vocab: Vocabulary) -> None:
     assert "신입 개발자 온보딩 담당" in events  # every item under a 'what I did' label
     assert {"Python 스터디를 진행했습니다.", "정보처리기사 자격증 취득"} <= set(events)
     assert "공부" not in events  # a topic heading over a list is not one event
+
+
+def test_a_sentence_leading_into_a_list_links_what_the_list_names(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: My first week at Acme\ndate: 2018-07-06\ncategories: [career]\n---\n\n"
+            "On Monday we started setting up my laptop.\n\n"
+            "- IntelliJ IDEA\n- PostgreSQL\n\nLater I joined the standup.\n")
+    post = make_post(text, path="2018-07-06-first-week.md")
+    events = keyed(extract_events(post, tidy(extract(post, vocab))))
+    linked = set(events["On Monday we started setting up my laptop"].entities)
+    assert {entity_id("skill", "IntelliJ IDEA"), entity_id("skill", "PostgreSQL")} <= linked
