@@ -41,6 +41,22 @@ TEMP_TABLES = {
 }
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a fresh database to WAL. The switch needs the database to itself and SQLite answers
+    'locked' at once, busy timeout or not, when another thread opens it at the same moment: so
+    look first (another connection may have switched it) and retry until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def path_from_url(url: str) -> Path:
     """sqlite:///relative/kb.db -> relative/kb.db; sqlite:////abs/kb.db -> /abs/kb.db."""
     parsed = urlparse(url)
@@ -96,7 +112,10 @@ class Connections:
             conn.row_factory = sqlite3.Row
             conn.create_function("kb_prepare", 1, prepare_text, deterministic=True)
             for pragma in _PRAGMAS:
-                conn.execute(pragma)
+                if pragma.startswith("PRAGMA journal_mode"):
+                    _use_wal(conn)
+                else:
+                    conn.execute(pragma)
             for table, columns in TEMP_TABLES.items():
                 conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} {columns}")
         except (OSError, sqlite3.Error) as exc:
