@@ -68,6 +68,11 @@ _WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|tea
 _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))
+_PROJECT_SUFFIX = re.compile(r"(?:사이드\s?)?프로젝트$")
+# words that say what kind of project it was, not which one
+_GENERIC_PROJECT_WORDS = frozenset("개인 교내 단체 팀 협업 사이드 토이 사업화 졸업 캡스톤 학교 학과 회사 사내 신규 기존 개발 구현 "
+                                   "웹 앱 백엔드 프론트엔드 프론트 서버 웹개발 모바일 첫 마지막 여러 작은 큰 실전 연습 학습 공부 "
+                                   "개인적인 외주 내부 오픈소스 진행 참여 해당 다른 새 새로운 장기 단기 소규모 대규모".split())
 # a word that modifies a project name as a verb, an adverb or a particle would, not as a noun: "위해 만든",
 # "만들어둔", "진행할", "단순히", "그런데", "번째", "수료 후"
 _NOT_A_NOUN = re.compile(r"[은는을를이가의에한된던운진고서며과와도만들께로요다지터면나라인해져어아히게데째든둔할후중]$|\d")
@@ -116,6 +121,7 @@ class Cue:
     end: int
     scoped: bool = False  # a descriptive name ("첫 회사", "Team lead") only means something in its post
     category: str | None = None
+    aliases: tuple[str, ...] = ()  # other names the text gives it ("단쿠키" of "단쿠키 프로젝트")
 
 
 def _name_ok(name: str) -> bool:
@@ -245,7 +251,11 @@ def projects(text: str, narrative: bool = True) -> list[Cue]:
         name = " ".join(words)
         if name in _BARE_PROJECTS or (len(words) > 1 or len(token) > 3):
             if not any(name == head for head in ("프로젝트", "라이브러리", "대회", "캠프", "챌린지")):
-                out.append(Cue("project", name, m.end(1) - len(name), m.end(1)))
+                modifiers = [*words[:-1], *filter(None, [_PROJECT_SUFFIX.sub("", token)])]
+                if token.endswith("프로젝트") and all(w in _GENERIC_PROJECT_WORDS for w in modifiers):
+                    continue  # "개인 프로젝트", "웹 개발 프로젝트": a kind of project, not one
+                own = (modifiers[0],) if token.endswith("프로젝트") and len(modifiers) == 1 else ()
+                out.append(Cue("project", name, m.end(1) - len(name), m.end(1), aliases=own))  # "단쿠키 프로젝트"
     for m in _EN_PROJECT.finditer(text) if narrative else ():
         name = m.group(1)
         if _name_ok(name):
@@ -341,7 +351,8 @@ _ITEM_TITLE = re.compile(r"^\W{0,3}?(?:\*\*|__)?\s*([A-Z0-9][\w.'’&+#-]*(?:\s[
 
 def titled_item(text: str) -> list[Cue]:
     m = _ITEM_TITLE.match(text)
-    if m is None or not _name_ok(m.group(1)) or m.group(1).split()[-1].lower() in _ITEM_TITLE_STOP:
+    if m is None or not _name_ok(m.group(1)) or m.group(1).split()[-1].lower() in _ITEM_TITLE_STOP \
+            or _TIME_WORD.search(m.group(1)):  # "- 1주차: …", "- 2021.03: …"
         return []
     return [Cue("project", m.group(1), m.start(1), m.end(1))]
 

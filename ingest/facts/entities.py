@@ -265,7 +265,7 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             if skill_named and not employer:
                 continue
             col.add(cue.type, cue.name, cue.start, cue.end, scoped=cue.scoped,
-                    category=cue.category if skill_named else None, overlap_ok=skill_named)
+                    category=cue.category if skill_named else None, overlap_ok=skill_named, aliases=cue.aliases)
         for text_start, text_end, lc in linked:
             if lc.type != "person":
                 col.add(lc.type, lc.name, text_start, text_end, category=lc.category, aliases=lc.aliases,

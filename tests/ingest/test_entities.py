@@ -212,3 +212,11 @@ def test_schools_publications_and_employers_named_without_a_particle() -> None:
     assert names("결과는 합격이었다. 그렇지만 입사는 미뤘다.") == set()
     # a quoted saying before 라는 is no name: "**…올라타라**라는 말은 스타트업에서 유명한 문구"
     assert named_by_apposition("**자리가 어디든 올라타라**라는 말은 스타트업에서 유명하다.") == []
+
+
+def test_a_kind_of_project_is_not_a_project_but_a_named_one_keeps_its_name() -> None:
+    from ingest.facts.cues import projects, titled_item
+
+    found = {c.name: c.aliases for c in projects("개인 프로젝트와 웹 개발 프로젝트를 했고, 단쿠키 프로젝트와 머신러닝 스터디를 했다.")}
+    assert found == {"단쿠키 프로젝트": ("단쿠키",), "머신러닝 스터디": ()}
+    assert titled_item("1주차: 지하철 노선도 미션") == []  # a week, not a project
