@@ -96,6 +96,19 @@ _CONTRIBUTION_PATH = frozenset(("pull", "pulls", "merge_requests", "commit", "co
 _CONTRIBUTED = re.compile(r"\bPRs?\b|pull requests?|merge requests?|contribut\w*|merged|patch\w*|기여|컨트리뷰트", re.I)
 
 
+# a list item's linked title, then what it is: "- [Toolsday](…): A 20-minute podcast about …"
+_SAYS_WHAT_IT_IS = re.compile(r"\s*(?::|[-–—])\s*(?:an?|my|our|the)\s+(?:[\w-]+\s+){0,3}?(?:podcast|app|site|website|"
+                              r"library|tool|newsletter|book|course|collection|game|blog|series|talk|plugin|extension|"
+                              r"theme|template|bot|service|platform|project|video|workshop|guide|zine)s?\b", re.I)
+
+
+def _title_end(sentence: str, text: str) -> int:
+    """Where a linked title ends at the start of a list item, or -1 (then nothing matches)."""
+    m = re.match(r"\W{0,4}", sentence)
+    at = m.end() if m else 0
+    return at + len(text) if sentence.startswith(text, at) else len(sentence) + 1
+
+
 def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narrative: bool = True) -> list[LinkCue]:
     """What one link says about entities, read with the sentence and paragraph around it.
 
@@ -136,6 +149,9 @@ def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narr
         if _name_like(text) and re.search(r"스터디|study|reading group|북클럽|독서", sentence, re.I):
             out.append(LinkCue("project", text, (text,), link))
         return out
+    if narrative and _name_like(text) and _SAYS_WHAT_IT_IS.match(sentence, _title_end(sentence, text)) \
+            and normalize(text) not in vocab.skill_names:
+        return [LinkCue("project", text, (text,), link, guess=True)]  # "[Toolsday](…): A podcast about …"
     known = _org_for_host(host, vocab)
     if known is not None:
         name, content_host = known

@@ -70,3 +70,9 @@ def test_a_linked_name_the_author_made_is_a_project(vocab: Vocabulary) -> None:
         [("project", "위더뷰")]
     assert cues(vocab, "Last year", "https://example.com/2021", "Last year I launched it") == []
     assert cues(vocab, "Zestful", "https://zestfuldata.com", "I read about Zestful") == []
+
+
+def test_a_linked_list_title_followed_by_what_it_is_is_a_project(vocab: Vocabulary) -> None:
+    assert cues(vocab, "Toolsday", "http://toolsday.io/", "Toolsday: A 20-minute podcast about developer tools") == \
+        [("project", "Toolsday")]
+    assert cues(vocab, "Python", "https://python.org", "Python: a language I use for tools") == []
