@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.facts.cues import EMPLOYER_COLUMN
 from ingest.facts.entities import Sighting
 
 MAX_ROLE_CHARS = 25
@@ -98,6 +99,22 @@ def career_title(kind: str, sentence: str, org: str, korean: bool, surface: str 
     if kind == "leave":
         return f"{org} 퇴사" if korean else f"Left {org}"
     role = korean_role(sentence, (surface or org).strip(_QUOTES + " ")) if korean else english_role(sentence)
+    if korean:
+        return f"{org} 입사 ({role})" if role else f"{org} 입사"
+    return f"Joined {org} as {_article(role)}" if role else f"Joined {org}"
+
+
+_ROLE_COLUMN = re.compile(r"^(?:직무|직책|직급|포지션|역할|담당|position|role|title|job)$", re.I)
+
+
+def job_row(row: str, header: str, org: str, korean: bool) -> str | None:
+    """The title of a jobs table's row ("| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |" under
+    "| 기간 | 회사 | 직무 |"): a join of the organization in it, as the position column says."""
+    names = [c.strip() for c in header.strip().strip("|").split("|")]
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    if not any(cell == org and EMPLOYER_COLUMN.match(name) for name, cell in zip(names, cells)):
+        return None
+    role = next((cell for name, cell in zip(names, cells) if _ROLE_COLUMN.match(name) and _fits(cell)), None)
     if korean:
         return f"{org} 입사 ({role})" if role else f"{org} 입사"
     return f"Joined {org} as {_article(role)}" if role else f"Joined {org}"

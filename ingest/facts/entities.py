@@ -256,7 +256,8 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
                 col.add(lc.type, lc.name, text_start, text_end, aliases=lc.aliases, surface_alias=lc.named)
         item = unit.block is not None and unit.block.kind == "item"
         names = named_people(unit.masked, lower_words) if narrative and unit.block is not None else []
-        for cue in names + cue_finders.all_cues(unit.masked, narrative, item):
+        table = cue_finders.table_cells(unit.masked, unit.block.header) if unit.block and unit.block.header else []
+        for cue in names + table + cue_finders.all_cues(unit.masked, narrative, item):
             # a cue's name the vocabulary knows as a skill is that skill, unless it is where the author
             # works ("Ray에 입사했다", "I joined Sentry"): then it is a company, over the skill's span
             skill_named = normal(cue.name) in vocab.skill_names

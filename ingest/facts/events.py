@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ingest.language import lexicon as lx
 from ingest.language.dates import DateSpan, title_year
-from ingest.facts.careertitles import career_title, verb_argument
+from ingest.facts.careertitles import career_title, job_row, verb_argument
 from ingest.facts.entities import Sighting, Unit, units
 from ingest.facts.eventdates import DateContext, dated_confidence
 from ingest.facts.headline import headline
@@ -235,9 +235,10 @@ class _Builder:
         out: list[Candidate] = []
         for piece in self.pieces(index, blocks, done, goal):
             confidence = self.model.probability(piece.features)
-            if confidence < self.model.threshold:
-                continue
             unit, start, end, masked = piece.unit, piece.start, piece.end, piece.masked
+            listed = self._job_row(unit, start, end)  # a row of a jobs table is a job, whatever its words
+            if confidence < self.model.threshold and listed is None:
+                continue
             context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
                 self.ids_in(self.post.sections[index].start, self._heading_end(index)) + \
                 self._list_after(blocks, unit, end)
@@ -248,6 +249,8 @@ class _Builder:
             employer = self._employer(start, end, masked) if join or lx.LEFT_JOB.search(masked) else None
             kind = _career_kind(masked, employer)
             joined_as = self._career_title("join", start, end, masked) if employer is not None else None
+            if employer is None and listed is not None:
+                employer, joined_as, kind, join = *listed, "join", True
             title = joined_as if kind == "join" else \
                 self._career_title(kind, start, end, masked) if kind == "leave" else None
             out.append(Candidate(title or headline(_untagged(self.post.body[start:end]), self.korean),
@@ -302,6 +305,19 @@ class _Builder:
         name = taken.name if taken.name.casefold() == taken.surface.casefold() else taken.surface
         korean = self.korean or bool(re.search(r"[\uac00-\ud7a3]{2}", text))
         return career_title(kind, re.sub(r"[*_`]+", "", text), name, korean, taken.surface)
+
+    def _job_row(self, unit: Unit, start: int, end: int) -> tuple[str, str] | None:
+        """(employer, title) of a row of a table whose header has a company column."""
+        block = unit.block
+        if block is None or block.kind != "row" or not block.header:
+            return None
+        orgs = [s for s in self.sightings[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+                if s.type == "organization"]
+        for org in orgs:
+            title = job_row(unit.text, block.header, org.surface, self.korean)
+            if title is not None:
+                return org.name, title
+        return None
 
     def _employer(self, start: int, end: int, masked: str) -> str | None:
         orgs = [s for s in self.sightings[bisect_left(self.starts, start):bisect_left(self.starts, end)]

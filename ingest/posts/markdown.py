@@ -57,6 +57,7 @@ class Block:
     line: int  # 1-based line in the body
     depth: int = 0  # list nesting
     links: tuple[Link, ...] = ()
+    header: str = ""  # a table row's header row ("| 기간 | 회사 | 직무 |"): what each cell is
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,14 @@ def parse_body(body: str) -> list[Section]:
     sections: list[dict[str, Any]] = [{"heading": "", "level": 0, "start": 0, "line": 1, "parents": (), "blocks": []}]
     stack: list[int] = []  # open sections by level
     context: list[str] = []
+    header = ""
     for i, tok in enumerate(tokens):
         if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open", "thead_open"):
             context.append(tok.type)
         elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close", "thead_close"):
             context.pop()
+        elif tok.type == "tr_open" and tok.map and "thead_open" in context:
+            header = body[lines[tok.map[0]]:].split("\n", 1)[0].strip()
         elif tok.type == "tr_open" and tok.map and "thead_open" not in context:
             # a table row reads as one line: "| 2018.03 ~ 2021.02 | 쿠팡 | 안드로이드 개발 |"
             start = lines[tok.map[0]]
@@ -138,7 +142,7 @@ def parse_body(body: str) -> list[Section]:
             lead = len(text) - len(text.lstrip())
             if text.strip():
                 sections[-1]["blocks"].append(Block("row", text[lead:], mask(text[lead:]), start + lead,
-                                                    start + len(text), tok.map[0] + 1, 0, ()))
+                                                    start + len(text), tok.map[0] + 1, 0, (), header))
         elif tok.type == "html_block" and tok.map:
             # HTML pasted from another blog engine: its text is prose too (tags and entities masked)
             start = lines[tok.map[0]]

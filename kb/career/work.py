@@ -61,6 +61,8 @@ def _from_events(view: DocumentView, org_id: str, events: list[dict[str, Any]]) 
     leaves = [e for e in events if e["kind"] == "leave"]
     last_join, last_leave = latest([e.get("start") for e in joins]), latest([e.get("start") for e in leaves])
     end = last_leave if last_leave and (not last_join or date_sort_key(last_leave) >= date_sort_key(last_join)) else None
+    if end is None and joins:  # a join told as a period ("2019.03 ~ 2020.02 | 한빛데이터") ends with it
+        end = max(joins, key=lambda e: date_sort_key(e.get("start") or "")).get("end")
     stated = [p for e in reversed(joins) if (p := position_of(e["title"]))]
     anchor = (joins or events)[0]
     return {"id": org_id, "name": view.entities[org_id]["name"], "position": stated[0] if stated else None,

@@ -99,3 +99,13 @@ def test_a_work_entry_gets_its_position_from_a_post(tmp_path: Path, store: Store
     (work,) = career(DocumentView.of(store.export()))["work"]
     assert (work["name"], work["position"], work["start"], work["end"]) == \
         ("Hanbit Data", "머신러닝 엔지니어", "2021-04", "2023-01")
+
+
+def test_a_table_of_jobs_gives_work_entries_with_position_and_period(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2021-01-02-경력-회고.md", "---\ntitle: 나의 경력 회고\ndate: 2021-01-02\n---\n\n## 경력\n\n"
+          "| 기간 | 회사 | 직무 |\n| --- | --- | --- |\n| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |\n"
+          "| 2020.03 ~ 현재 | 누리소프트 | 서버 개발자 |\n")
+    run_ingest([root], store)
+    work = {w["name"]: (w["position"], w["start"], w["end"]) for w in career(DocumentView.of(store.export()))["work"]}
+    assert work == {"한빛데이터": ("백엔드 개발자", "2019-03", "2020-02"), "누리소프트": ("서버 개발자", "2020-03", None)}

@@ -220,3 +220,11 @@ def test_a_kind_of_project_is_not_a_project_but_a_named_one_keeps_its_name() -> 
     found = {c.name: c.aliases for c in projects("개인 프로젝트와 웹 개발 프로젝트를 했고, 단쿠키 프로젝트와 머신러닝 스터디를 했다.")}
     assert found == {"단쿠키 프로젝트": ("단쿠키",), "머신러닝 스터디": ()}
     assert titled_item("1주차: 지하철 노선도 미션") == []  # a week, not a project
+
+
+def test_the_company_column_of_a_table_names_organizations() -> None:
+    from ingest.facts.cues import table_cells
+
+    header = "| 기간 | 회사 | 직무 |"
+    assert [c.name for c in table_cells("| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |", header)] == ["한빛데이터"]
+    assert table_cells("| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |", "| 기간 | 내용 | 비고 |") == []

@@ -132,8 +132,8 @@ date: 2021-12-31
 
 def test_table_rows_and_ongoing_work_are_events(vocab: Vocabulary) -> None:
     events = keyed(events_of(KO_TABLE, vocab, path="2021-12-31-retro.md"))
-    row = events["2018.03 ~ 2021.02 · 카카오 · 파이썬 개발"]
-    assert (row.start, row.end) == ("2018-03", "2021-02")
+    row = events["| 2018.03 ~ 2021.02 | 카카오 | 파이썬 개발 |"]  # a row of a jobs table is a job
+    assert (row.kind, row.title, row.start, row.end) == ("join", "카카오 입사 (파이썬 개발)", "2018-03", "2021-02")
     assert entity_id("organization", "Kakao") in row.entities
     assert not any(t.startswith("기간") for t in events)  # the header row is a label
 
