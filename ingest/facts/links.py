@@ -109,14 +109,38 @@ def _title_end(sentence: str, text: str) -> int:
     return at + len(text) if sentence.startswith(text, at) else len(sentence) + 1
 
 
+# the author wrote, told or began what a link within the blog points at
+_WROTE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:wrote|write|published|started|kicked off|launched|gave|"
+                    r"recorded|presented|blogg?ed|blogging|covered|shared)\b|\bseries\b|\bmy (?:last|first) post\b|"
+                    r"(?:글|포스트|시리즈|발표)\S{0,2}\s?(?:을|를)?\s?(?:썼|작성|연재|공개|올렸|발행)", re.I)
+_CLAUSE = re.compile(r"^[a-z]+ed\b|\b(?:was|were|is|are|has|have|had|will|would)\b")  # "was not yet ready"
+_DATED_SLUG = re.compile(r"^(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+?)(?:-+part-?\d.*)?(?:\.md|\.html?)?$", re.I)
+
+
+def _own_writing(link: Link, sentence: str) -> list[LinkCue]:
+    """'my [GraphQL on Azure series]({{< ref "2020-07-13-graphql-on-azure-part-1.md" >}})': a post or
+    series of the author's, known by its link text and its slug (a series by the slug before "part")."""
+    text = re.sub(r"^(?:my|a|an|the|this|our)\s+", "", re.sub(r"[*_`]", "", link.text).strip(), flags=re.I)
+    segments = [p for p in link.url.split("?")[0].split("#")[0].split("/") if p]
+    if not segments or not _WROTE.search(sentence) or not text or len(text.split()) > 8 or _CLAUSE.search(text) \
+            or text.lower() in (
+            "post", "posts", "this", "here", "link", "article", "blog post", "글", "포스트", "여기"):
+        return []
+    slug = _DATED_SLUG.match(segments[-1])
+    aliases = (text, slug.group("slug")) if slug else (text,)
+    return [LinkCue("project", text, tuple(dict.fromkeys(aliases)), link, guess=True)]
+
+
 def link_cues(link: Link, sentence: str, paragraph: str, vocab: Vocabulary, narrative: bool = True) -> list[LinkCue]:
     """What one link says about entities, read with the sentence and paragraph around it.
 
     In a technical note a linked repository is a tool it mentions, unless the sentence makes it
     the author's own; in a story it is something the author worked on."""
     host, path = _host(link.url)
-    if not host or link.url.startswith("#"):
+    if link.url.startswith("#"):
         return []
+    if not host:  # a link within the blog: one of the author's own posts
+        return _own_writing(link, sentence) if narrative else []
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]", "", link.text)).strip()
     segments = [p for p in path.split("/") if p]
     out: list[LinkCue] = []

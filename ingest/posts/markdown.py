@@ -23,8 +23,10 @@ _MD_BLOCKS = MarkdownIt("commonmark", {"html": True}).use(dollarmath_plugin).ena
 _MD_BLOCKS.core.ruler.disable("inline")
 
 # every repetition is bounded: hostile input (100k brackets, unclosed backticks) stays linear
-_LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]\(\s*<?([^)\s>]{0,2000})>?"
-                   r"(?:\s+\"[^\"\n]{0,300}\")?\s*\)")
+# a target is a URL or a Hugo cross-reference to another post ('{{< ref "2020-07-13-series-part-1.md" >}}')
+_LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,300})\]\(\s*"
+                   r"(?:\{\{<\s*(?:rel)?ref\s+\"(?P<ref>[^\"\n]{1,500})\"\s*>\}\}|<?(?P<url>[^)\s>]{0,2000})>?"
+                   r"(?:\s+\"[^\"\n]{0,300}\")?)\s*\)")
 _MASKS = (
     re.compile(r"(`{1,10})(?:(?!\1).){1,2000}?\1", re.DOTALL),        # inline code
     # math: $$…$$, and $…$ (Hangul may touch it: "$x$는"; a LaTeX command may end in a space: "$f(C) $")
@@ -170,7 +172,7 @@ def parse_body(body: str) -> list[Section]:
             if end <= start:
                 continue
             text = body[start:end]
-            links = tuple(Link(m.group(1), m.group(2), start + m.start(), start + m.end())
+            links = tuple(Link(m.group("text"), m.group("ref") or m.group("url"), start + m.start(), start + m.end())
                           for m in _LINK.finditer(text)) if "](" in text else ()
             depth = sum(1 for c in context if c.endswith("list_open"))
             sections[-1]["blocks"].append(Block(kind, text, mask(text), start, end,

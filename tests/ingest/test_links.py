@@ -76,3 +76,13 @@ def test_a_linked_list_title_followed_by_what_it_is_is_a_project(vocab: Vocabula
     assert cues(vocab, "Toolsday", "http://toolsday.io/", "Toolsday: A 20-minute podcast about developer tools") == \
         [("project", "Toolsday")]
     assert cues(vocab, "Python", "https://python.org", "Python: a language I use for tools") == []
+
+
+def test_a_link_within_the_blog_told_as_the_authors_writing_is_a_project(vocab: Vocabulary) -> None:
+    assert cues(vocab, "GraphQL on Azure series", "/posts/2020-07-13-graphql-on-azure-part-1-getting-started.md",
+                "I wrote a continuation of my GraphQL on Azure series") == [("project", "GraphQL on Azure series")]
+    link = Link("my smart home journey", "/posts/2022-07-18-building-a-smart-home---part-1-design.md", 0, 10)
+    (cue,) = link_cues(link, "I also kicked off a new series about my smart home journey", "", vocab)
+    assert (cue.name, cue.aliases) == ("smart home journey", ("smart home journey", "building-a-smart-home"))
+    assert cues(vocab, "was not yet ready", "/posts/x", "I wrote that it was not yet ready") == []
+    assert cues(vocab, "this post", "/posts/x", "I liked this post") == []  # not the author's writing

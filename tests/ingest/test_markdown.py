@@ -52,3 +52,11 @@ def test_inline_math_touching_hangul_or_ending_in_a_space_is_masked() -> None:
     assert len(masked) == len(text)
     assert "R" not in masked and "sigma" not in masked and "C" not in masked
     assert masked.endswith("가격은 $5 또는 $10")  # money is not math
+
+
+def test_a_hugo_cross_reference_is_a_link_to_another_post() -> None:
+    from ingest.posts.markdown import parse_body
+
+    (section,) = parse_body('I continued my [GraphQL series]({{< ref "/posts/2020-07-13-graphql-part-1.md" >}}).\n')
+    (link,) = section.blocks[0].links
+    assert (link.text, link.url) == ("GraphQL series", "/posts/2020-07-13-graphql-part-1.md")
