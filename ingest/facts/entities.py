@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ingest.facts import cues as cue_finders
 from ingest.facts.links import LinkCue, link_cues
-from ingest.facts.personnames import named_people
+from ingest.facts.personnames import author_names, named_people
 from ingest.posts.markdown import Block, mask
 from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost, derived
@@ -272,7 +272,11 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
                 col.add(lc.type, lc.name, text_start, text_end, category=lc.category, aliases=lc.aliases,
                         overlap_ok=not lc.guess, surface_alias=lc.named)
         found.extend(col.found)
-    return found + _echoes(post, found, lines, counts)
+    found += _echoes(post, found, lines, counts)
+    if any(s.type == "person" for s in found):
+        author = author_names(post.meta.extra, post.body[:2000])
+        found = [s for s in found if s.type != "person" or s.name.casefold() not in author]
+    return found
 
 
 # "### [Is It Keto](https://isitketo.org)": a section given to one linked thing, in a story its author's

@@ -39,6 +39,27 @@ _KO_TITLES = frozenset("""
 _ROLE_TAILS = ("장", "관", "사", "생")
 
 
+_SELF = re.compile(rf"\b(?:I'm|I am|my name is|this is)\s+({_WORD}(?:\s{_WORD})?)|"
+                   rf"(?:저는|나는|제\s?이름은)\s+['‘\"“]?((?:{_H}{{2,4}}|{_WORD}(?:\s{_WORD})?))['’\"”]?\s?(?:입니다|이다|라고|이라고)")
+
+
+def author_names(metadata: dict[str, object], intro: str) -> set[str]:
+    """Who wrote the post (frontmatter `author`, "I'm X", "저는 X입니다"): never a person of their own graph.
+    Each full name also stands for its first word ("Matthew" of "Matthew Gibbons")."""
+    found: list[str] = []
+    for key in ("author", "authors", "name"):
+        value = metadata.get(key)
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            item = item.get("name") if isinstance(item, dict) else item
+            if isinstance(item, str) and 2 <= len(item.strip()) <= 40:
+                found.append(item.strip())
+    for m in _SELF.finditer(intro):
+        found.append((m.group(1) or m.group(2)).strip())
+    names = {n.casefold() for n in found}
+    return names | {n.split()[0] for n in names if " " in n}
+
+
 def named_people(text: str, is_common: Callable[[str], bool]) -> list[Cue]:
     """Names in one masked text unit; `is_common` tells a word the post also writes in lower case."""
     names = given_names()

@@ -119,3 +119,13 @@ def test_a_role_keeps_the_words_that_single_the_person_out_as_an_alias(tmp_path:
     aliases = {p["name"]: set(p["aliases"]) for p in store.export()["entities"] if p["type"] == "person"}
     assert "내 사수" in aliases["Senior colleagues"] and "학교 교수님" in aliases["Advisor"]
     assert not any(a.startswith("그리고") for a in aliases["Team lead"])  # a connective singles no one out
+
+
+def test_the_author_is_never_a_person_of_their_own_graph(tmp_path: Path, store: Store) -> None:
+    root = tmp_path / "posts"
+    write(root, "2022-12-31-review.md", "---\ntitle: 2022 in review\nauthor: Melanie Sumner\n---\n\n"
+          "Hi, I'm Melanie Sumner. I paired with Priya on the parser, and Melanie shipped it with Jon Snow.\n")
+    run_ingest([root], store)
+    people = {e["name"] for e in store.export()["entities"] if e["type"] == "person"}
+    assert "Priya" in people and "Jon Snow" in people
+    assert not people & {"Melanie Sumner", "Melanie"}
