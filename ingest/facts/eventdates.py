@@ -95,6 +95,9 @@ class DateContext:
         found = find_dates(sentence, base) if base else self._found(sentence, index)
         own = next((m for m in found if not m.until), None)
         span = own.span if own else DateSpan(base[:7]) if base else self.default(index)
+        period = self.inherited(index) if own and len(own.span.start) == 4 and own.span.end is None else None
+        if period is not None and within(period, own.span):
+            span = period  # "2018년에" in a section of "3월 :: 7월" 2018 is that section's months
         if own and own.since and own.span.end is None:
             span = DateSpan(own.span.start)
         if join and self.join_start and (span is None or within(DateSpan(self.join_start), span)):

@@ -46,7 +46,7 @@ _ATOM = re.compile(_ATOM_START + "(?:" + "|".join((
     r"(?P<quarter>\bQ(?P<q1>[1-4])\b|(?<!\d)(?P<q2>[1-4])\s?분기)|"
     r"(?P<part>상반기|하반기|연말|연초|이쯤|이쯔음|이맘때|\b(?:this|last|next|that)\s+(?:spring|summer|fall|autumn|winter)\b|\b(?:spring|summer|fall|autumn|winter)\b(?=\W*$|,?\s+(?:of\s+)?(?:19|20)\d\d)|(?<![가-힣])(?:봄|여름|가을|겨울)(?=[에이은는을\s]|$))",
 )) + ")", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"^\s*(?:~|∼|–|—|-|::|→|->|to|until|till|through|부터|에서)\s*(?:~\s*)?$", re.IGNORECASE)
 _ONGOING = re.compile(r"^\s*(?:~|∼|–|—|-|to|until|부터)\s*(?:~\s*)?(?:present|now|today|current(?:ly)?|현재|지금|재직\s?중)\b",
                       re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:의|은|는|에|에는|도|of|,)?\s*$")

@@ -80,6 +80,13 @@ def test_retrospective_title_year() -> None:
     assert title_year("Understanding Ray", "2022-01-05") is None
 
 
+@pytest.mark.parametrize("heading", ["1월 :: 3월", "1월 → 3월", "2018.01 -> 2018.03"])
+def test_arrows_and_double_colons_join_a_range(heading: str) -> None:
+    from ingest.language.dates import period_of
+
+    assert period_of(heading, "2018-12-31") == DateSpan("2018-01", "2018-03")
+
+
 def test_a_log_of_a_year_posted_early_the_next_year_is_about_that_year() -> None:
     assert title_year("dididy.2020.log", "2021-01-20") == "2020"
     assert title_year("Notes on the 2020 election data", "2021-07-20") is None  # not early the next year

@@ -102,6 +102,12 @@ def test_a_story_dates_what_follows_by_the_last_date_it_stated(vocab: Vocabulary
     assert dates(review, vocab, "2022-01-05-review.md")["I shipped the payments app."] == ("2021", None)
 
 
+def test_a_bare_year_in_a_sentence_keeps_the_months_of_its_section(vocab: Vocabulary) -> None:
+    text = "---\ntitle: 2018 회고\n---\n\n### 3월 :: 7월\n\n2018년에 열린 Python 밋업을 주최했다.\n"
+    found = dates(text, vocab, "2018-12-31-retro.md")
+    assert found["2018년에 열린 Python 밋업을 주최했다."] == ("2018-03", "2018-07")
+
+
 def _events(store: Store) -> dict[str, dict]:
     return {e["sources"][0]["quote"]: e for e in store.export()["events"]}
 
