@@ -90,11 +90,16 @@ class DateContext:
         later = [m for m in find_dates(before[stated[-1].end:], stated[-1].span.start) if not m.until]
         return (later or stated)[-1].span.start
 
-    def sentence_span(self, index: int, sentence: str, join: bool = False, before: str = "") -> DateSpan | None:
+    def sentence_span(self, index: int, sentence: str, join: bool = False, before: str = "",
+                      lead: str = "") -> DateSpan | None:
+        """`before`: the section's words before the sentence; `lead`: the paragraph that leads into
+        the list the sentence is an item of ("그래서 2020년 동안은:" dates the items under it)."""
         base = self.narrative_base(index, before) if before else None
         found = find_dates(sentence, base) if base else self._found(sentence, index)
         own = next((m for m in found if not m.until), None)
-        span = own.span if own else DateSpan(base[:7]) if base else self.default(index)
+        led = next((m.span for m in reversed(self._found(lead, index)) if not m.until and not m.relative),
+                   None) if lead and not own else None
+        span = own.span if own else led or (DateSpan(base[:7]) if base else self.default(index))
         period = self.inherited(index) if own and len(own.span.start) == 4 and own.span.end is None else None
         if period is not None and within(period, own.span):
             span = period  # "2018년에" in a section of "3월 :: 7월" 2018 is that section's months

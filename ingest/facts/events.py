@@ -256,7 +256,8 @@ class _Builder:
             out.append(Candidate(title or headline(_untagged(self.post.body[start:end]), self.korean),
                                  kind, index, [(start, end)],
                                  list(dict.fromkeys(piece.ids + context)), piece.ids,
-                                 self.dates.sentence_span(index, dated, join, self._told_before(index, blocks, start)),
+                                 self.dates.sentence_span(index, dated, join, self._told_before(index, blocks, start),
+                                                          self._lead_in(blocks, unit)),
                                  confidence, join, employer, joined_as))
         return out
 
@@ -271,6 +272,17 @@ class _Builder:
                 break
             items.extend(self.ids_in(following.start, following.start + len(following.text)))
         return items
+
+    @staticmethod
+    def _lead_in(blocks: list[Unit], unit: Unit) -> str:
+        """The paragraph right before the list an item is part of."""
+        if unit.block is None or unit.block.kind != "item":
+            return ""
+        at = next((i for i, u in enumerate(blocks) if u is unit), 0)
+        for previous in reversed(blocks[:at]):
+            if previous.block is not None and previous.block.kind != "item":
+                return previous.masked if previous.block.kind == "paragraph" else ""
+        return ""
 
     def _told_before(self, index: int, blocks: list[Unit], start: int) -> str:
         """The section's words before a sentence, when they are what dates it."""

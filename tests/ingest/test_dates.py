@@ -87,6 +87,11 @@ def test_arrows_and_double_colons_join_a_range(heading: str) -> None:
     assert period_of(heading, "2018-12-31") == DateSpan("2018-01", "2018-03")
 
 
+def test_a_four_digit_year_before_dongan_is_that_year_but_a_count_of_years_is_no_date() -> None:
+    assert [m.span.start for m in find_dates("그래서 2020년 동안은 졸업 준비를 했다", "2021-04-19")] == ["2020"]
+    assert find_dates("2년 동안 공부했다", "2021-04-19") == [] and find_dates("20년 동안", "2021-04-19") == []
+
+
 def test_a_log_of_a_year_posted_early_the_next_year_is_about_that_year() -> None:
     assert title_year("dididy.2020.log", "2021-01-20") == "2020"
     assert title_year("Notes on the 2020 election data", "2021-07-20") is None  # not early the next year

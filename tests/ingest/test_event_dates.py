@@ -108,6 +108,13 @@ def test_a_bare_year_in_a_sentence_keeps_the_months_of_its_section(vocab: Vocabu
     assert found["2018년에 열린 Python 밋업을 주최했다."] == ("2018-03", "2018-07")
 
 
+def test_a_paragraph_leading_into_a_list_dates_its_items(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 퇴사 이야기\n---\n\n### 2019년에 떠나지 않은 이유\n\n그래서 2020년 동안은 졸업 조건을 채웠습니다.\n\n"
+            "* AWS 클라우드 이전을 완료했다\n* 배치 성능을 개선했다\n")
+    found = dates(text, vocab, "2021-04-19-exit.md")
+    assert found["AWS 클라우드 이전을 완료했다"][0] == "2020" and found["배치 성능을 개선했다"][0] == "2020"
+
+
 def _events(store: Store) -> dict[str, dict]:
     return {e["sources"][0]["quote"]: e for e in store.export()["events"]}
 
