@@ -15,6 +15,11 @@ from ingest.language.rx import lead
 _JOIN_HEADING = lead(re.compile(r"(?:입사|이직|합류|joining|joined)\s*(?:후|이후|뒤|다음)|after\s+joining|since\s+joining", re.I))
 
 
+# words that point from the day of writing, whatever the story told before them
+_DEICTIC = re.compile(r"재작년|작년|올해|금년|내년|지난\s?해|이번\s?해|다음\s?해|오늘|이번\s?주|년\s*전|"
+                      r"\b(?:this|last|next)\s+(?:year|week|month)\b|\btoday\b|\bago\b", re.I)
+
+
 class DateContext:
     def __init__(self, post: ParsedPost) -> None:
         self.post = post
@@ -95,7 +100,9 @@ class DateContext:
         """`before`: the section's words before the sentence; `lead`: the paragraph that leads into
         the list the sentence is an item of ("그래서 2020년 동안은:" dates the items under it)."""
         base = self.narrative_base(index, before) if before else None
-        found = find_dates(sentence, base) if base else self._found(sentence, index)
+        found = self._found(sentence, index)
+        if base and not any(_DEICTIC.search(sentence, m.start, m.end) for m in found):
+            found = find_dates(sentence, base)  # "in March" follows the story; "작년", "this year" the writer's today
         own = next((m for m in found if not m.until), None)
         led = next((m.span for m in reversed(self._found(lead, index)) if not m.until and not m.relative),
                    None) if lead and not own else None

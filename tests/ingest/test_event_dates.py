@@ -97,6 +97,11 @@ def test_a_story_dates_what_follows_by_the_last_date_it_stated(vocab: Vocabulary
     found = dates(text, vocab, "2021-08-27-leaving.md")
     assert found["I built a design system with React."] == ("2020-03", None)  # not 2021, the year it was told
     assert found["I shipped the payments app."] == ("2020-03", None)
+    # words that point from the day of writing keep pointing from it, whatever the story told before
+    deictic = ("---\ntitle: SW마에스트로 합격 후기\n---\n\n2021년도부터 지원하기를 희망했습니다. 작년에는 복무 중이라 "
+               "지원할 수 없었습니다. 올해는 꼭 해보자는 생각으로 지원하게 되었습니다.\n")
+    found = dates(deictic, vocab, "2022-10-20-swm.md")
+    assert found["올해는 꼭 해보자는 생각으로 지원하게 되었습니다."][0] == "2022"
     # a review's own year still rules: it is told from the year it reviews
     review = "---\ntitle: 2021 Year in Review\n---\n\nI started coding in 2015. I shipped the payments app.\n"
     assert dates(review, vocab, "2022-01-05-review.md")["I shipped the payments app."] == ("2021", None)
