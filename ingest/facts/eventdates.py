@@ -20,6 +20,12 @@ _DEICTIC = re.compile(r"재작년|작년|올해|금년|내년|지난\s?해|이�
                       r"\b(?:this|last|next)\s+(?:year|week|month)\b|\btoday\b|\bago\b", re.I)
 
 
+# the sentence tells of putting out what it links: its address's date is the event's
+_PUBLISHED = re.compile(r"\b(?:published|wrote|posted|released|launched|kicked off|announced|blogged|shipped|"
+                        r"started a (?:new )?series|my (?:first|last|oldest|latest) post)\b|"
+                        r"발행|작성했|썼|올렸|공개했|출시", re.I)
+
+
 class DateContext:
     def __init__(self, post: ParsedPost) -> None:
         self.post = post
@@ -96,9 +102,14 @@ class DateContext:
         return (later or stated)[-1].span.start
 
     def sentence_span(self, index: int, sentence: str, join: bool = False, before: str = "",
-                      lead: str = "") -> DateSpan | None:
+                      lead: str = "", linked: str | None = None) -> DateSpan | None:
         """`before`: the section's words before the sentence; `lead`: the paragraph that leads into
-        the list the sentence is an item of ("그래서 2020년 동안은:" dates the items under it)."""
+        the list the sentence is an item of ("그래서 2020년 동안은:" dates the items under it);
+        `linked`: the date in the address of a post the sentence links ("…/2021/02/14/funding/")."""
+        if linked and _PUBLISHED.search(sentence):
+            own_dates = [m for m in self._found(sentence, index) if not m.until]
+            if not own_dates or all(linked.startswith(m.span.start) for m in own_dates):
+                return DateSpan(linked)  # "I published [the post](/2021/02/14/…)": the day it went out
         base = self.narrative_base(index, before) if before else None
         found = self._found(sentence, index)
         if base and not any(_DEICTIC.search(sentence, m.start, m.end) for m in found):

@@ -12,9 +12,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from ingest.language import lexicon as lx
-from ingest.language.dates import DateSpan, title_year
+from ingest.language.dates import DateSpan, date_from_path, title_year
 from ingest.facts.careertitles import career_title, job_row, verb_argument
 from ingest.facts.entities import Sighting, Unit, units
 from ingest.facts.eventdates import DateContext, dated_confidence
@@ -257,7 +258,7 @@ class _Builder:
                                  kind, index, [(start, end)],
                                  list(dict.fromkeys(piece.ids + context)), piece.ids,
                                  self.dates.sentence_span(index, dated, join, self._told_before(index, blocks, start),
-                                                          self._lead_in(blocks, unit)),
+                                                          self._lead_in(blocks, unit), _linked_date(unit, start, end)),
                                  confidence, join, employer, joined_as))
         return out
 
@@ -363,6 +364,14 @@ def _link_employers(post: ParsedPost, cands: list[Candidate]) -> None:
             start = cand.span.start if cand.span else None
             if since is None or start is None or start[: len(since)] >= since[: len(start)]:
                 cand.entities.append(employer)
+
+
+def _linked_date(unit: Unit, start: int, end: int) -> str | None:
+    """The date in the address of a link in the sentence: '/2021/02/14/k9-funding/', '2023-01-03-burnout.md'."""
+    for link in unit.block.links if unit.block is not None else ():
+        if start <= link.start < end and (found := date_from_path(urlparse(link.url).path)):
+            return found
+    return None
 
 
 def _to_event(post: ParsedPost, cand: Candidate, lines: LineIndex) -> Event:

@@ -20,6 +20,11 @@ MONTHS = {name: i for i, names in enumerate((
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
        r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 _Y4 = r"(?:19[5-9]\d|20\d\d)"
+# a number counting something is no year: "2000자", "2000원", "1999 words", "2000 users"
+_COUNTER = (r"\s?(?:자|원|명|개|건|번|회|점|시간|분|초|만|억|천|달러|줄|장|권|쪽|페이지|배|글자)"
+            r"(?:을|를|이|가|은|는|의|으로|로|에|도|만|씩)?(?![\uac00-\ud7a3])|%|"
+            r"\s(?:words?|characters?|users?|people|lines?|stars?|downloads?|views?|visitors?|subscribers?|"
+            r"commits?|dollars?|km|miles?|points?|pages?|times?)\b")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 12),
             "봄": (3, 5), "여름": (6, 8), "가을": (9, 11), "겨울": (12, 12)}
 
@@ -33,7 +38,7 @@ _ATOM = re.compile(_ATOM_START + "(?:" + "|".join((
     rf"(?P<en_mdy>\b(?P<m1>{_MON})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{_Y4})\b)",
     rf"(?P<en_dmy>\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})\.?,?\s+(?P<y2>{_Y4})\b)",
     rf"(?P<en_my>\b(?P<m3>{_MON})\.?,?\s+(?:of\s+)?(?P<y3>{_Y4})\b)",
-    rf"(?P<num>(?<![\d.])(?P<y4>{_Y4})(?:(?P<sep>[-./])(?P<mo4>0?[1-9]|1[0-2])(?:(?P=sep)(?P<d4>\d{{1,2}}))?)?(?![\d년]|\.\d))",
+    rf"(?P<num>(?<![\d.$€£¥₩,])(?P<y4>{_Y4})(?:(?P<sep>[-./])(?P<mo4>0?[1-9]|1[0-2])(?:(?P=sep)(?P<d4>\d{{1,2}}))?)?(?![\d년]|\.\d|,\d|{_COUNTER}))",
     rf"(?P<ko>(?<![\d.])(?P<y5>{_Y4}(?=년(?!\s*(?:째|차)))|\d{{2}}(?=년(?!\s*(?:간|동안|된|째|차|만에|가까이|넘게|이상|\s*인생))))년"
     r"(?:\s*(?P<mo5>1[0-2]|0?[1-9])월(?:\s*(?P<d5>[1-3]?\d)일)?)?)",
     r"(?P<ko_md>(?<![\d.])(?P<mo6>1[0-2]|0?[1-9])월(?:\s*(?P<d6>[1-3]?\d)일)?)",

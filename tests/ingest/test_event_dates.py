@@ -120,6 +120,21 @@ def test_a_paragraph_leading_into_a_list_dates_its_items(vocab: Vocabulary) -> N
     assert found["AWS 클라우드 이전을 완료했다"][0] == "2020" and found["배치 성능을 개선했다"][0] == "2020"
 
 
+def test_a_post_the_sentence_links_and_says_was_put_out_is_dated_by_its_address(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 2021 in review\n---\n\nI published [a post about funding](https://example.org/2021/02/14/funding/) "
+            "on Kubernetes. I read [a post](https://example.org/2019/01/02/other/) about React.\n")
+    found = dates(text, vocab, "2022-01-22-review.md")
+    assert found[next(k for k in found if k.startswith("I published"))] == ("2021-02-14", None)
+
+
+def test_a_number_counting_something_is_no_year() -> None:
+    from ingest.language.dates import find_dates
+
+    assert find_dates("자기소개서는 **2000자** 정도를 썼다", "2022-03-20") == []
+    assert find_dates("We reached 2,000 users and $2000 a month", "2022-03-20") == []
+    assert [m.span.start for m in find_dates("2019 회고", "2022-03-20")] == ["2019"]
+
+
 def _events(store: Store) -> dict[str, dict]:
     return {e["sources"][0]["quote"]: e for e in store.export()["events"]}
 
