@@ -184,7 +184,7 @@ def _with_modifier(text: str, start: int, surface: str) -> tuple[str, ...]:
 # a word that ends its own phrase (a case particle, a pronoun's topic) or joins clauses modifies nothing
 _NOT_MODIFIER = re.compile(r"[은이가을를에와과도서로만께랑]$|^(?:저|나|우리|저희|너)는$")
 _CONNECTIVES = frozenset("그리고 그래서 그런데 하지만 그러나 또 또한 특히 결국 다시 바로 계속 항상 정말 너무 매우 아주 많이 같이 "
-                         "함께 이후 이제 요즘 당시 그때 처음".split())
+                         "함께 이후 이제 요즘 당시 그때 처음 무렵 즈음 쯤 때 동안 이상 해당".split())
 
 
 def _is_word(hit: Hit, term: Term) -> bool:
