@@ -68,6 +68,7 @@ _WORK_CONTEXT = lead(re.compile(r"\b(?:work|worked|working|job|position|role|tea
 _PROJECT_HEADS = "대회|스터디|게임잼|해커톤|공모전|프로젝트|라이브러리|챌린지|경진대회|캠프|사이드프로젝트"
 _KO_PROJECT = re.compile(rf"((?:{_H}|[A-Za-z0-9]){{0,12}}(?:{_PROJECT_HEADS}))(?={_H}{{0,4}}(?:\W|$))")
 _BARE_PROJECTS = frozenset(("스터디",))
+_HANGUL_WORD = re.compile(rf"{_H}+")
 _PROJECT_SUFFIX = re.compile(r"(?:사이드\s?)?프로젝트$")
 # words that say what kind of project it was, not which one
 _GENERIC_PROJECT_WORDS = frozenset("개인 교내 단체 팀 협업 사이드 토이 사업화 졸업 캡스톤 학교 학과 회사 사내 신규 기존 개발 구현 "
@@ -235,6 +236,41 @@ def _descriptive_orgs(text: str) -> list[Cue]:
     return out
 
 
+# what the author says they built: "I built a UI design system", "I wrote our network layer",
+# "정산시스템을 구축했다": the thing made is a project, named by the words that name it
+_EN_MADE = re.compile(r"\b(?:I|We)\s+(?:(?:also|then|eventually|finally|later|quickly)\s+)?(?:built|wrote|created|developed|"
+                      r"designed|shipped|launched|made|implemented|rewrote|open[- ]sourced|released)\s+"
+                      r"(?:(?:a|an|the|our|my|its|their|two|three|several|some)\s+)?(?:(?:new|first|small|simple|whole)\s+)?"
+                      r"((?:[\w.+#'’-]+\s+){0,3}?[\w.+#-]+?)(?=\s+(?:for|with|in|on|at|to|from|that|which|using|and|so|"
+                      r"because|during|while|where|when|by|as|of|into|this|last|over)\b|\s*[.,;:!?)(]|\s*$)")
+_KO_MADE = re.compile(rf"(?<![\w])((?:(?:{_H}|[A-Za-z0-9.+#-])+\s){{0,2}}(?:{_H}|[A-Za-z0-9.+#-])+?)(?:을|를)\s?(?:직접\s?|새로\s?)?"
+                      rf"(?:개발|구축|제작|만들|구현|설계|출시|런칭|론칭)")
+_MADE_NOT_THINGS = frozenset("""it them this that these those something anything everything nothing lot lots bunch couple
+things thing stuff mistake mistakes decision decisions choice post posts article articles blog code tests test bug bugs
+changes change progress friends money time plan plans sense point points habit habits way ways list notes note feature
+features version versions one ones use sure more most few some all part 것 기능 부분 작업 코드 테스트 내용 글 문서 일 거 걸
+방법 계획 환경 구조 화면 페이지 로직 api""".split())
+
+
+_PREPOSITIONS = frozenset("about at for via to on in with from into up down out off over by".split())
+
+
+def _made_things(text: str) -> list[Cue]:
+    out: list[Cue] = []
+    for pattern in (_EN_MADE, _KO_MADE) if ("I " in text or "We " in text or "을" in text or "를" in text) else ():
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            head = words[-1].lower()
+            if head in _MADE_NOT_THINGS or words[0].lower() in _MADE_NOT_THINGS | _PREPOSITIONS \
+                    or any(w.endswith(("록", "수")) and _HANGUL_WORD.fullmatch(w) for w in words) \
+                    or any(w in _WEAK_WORDS or (_HANGUL_WORD.fullmatch(w) and _NOT_A_NOUN.search(w)) for w in words) \
+                    or (len(words) == 1 and name.islower() and pattern is _EN_MADE) or _TIME_WORD.search(name):
+                continue
+            out.append(Cue("project", name, m.start(1), m.start(1) + len(name), scoped=True))
+    return out
+
+
 def projects(text: str, narrative: bool = True) -> list[Cue]:
     out: list[Cue] = []
     for m in _KO_PROJECT.finditer(text) if _KO_PROJECT_NEEDS.search(text) else ():
@@ -256,6 +292,7 @@ def projects(text: str, narrative: bool = True) -> list[Cue]:
                     continue  # "개인 프로젝트", "웹 개발 프로젝트": a kind of project, not one
                 own = (modifiers[0],) if token.endswith("프로젝트") and len(modifiers) == 1 else ()
                 out.append(Cue("project", name, m.end(1) - len(name), m.end(1), aliases=own))  # "단쿠키 프로젝트"
+    out.extend(_made_things(text) if narrative else ())
     for m in _EN_PROJECT.finditer(text) if narrative else ():
         name = m.group(1)
         if _name_ok(name):

@@ -228,3 +228,13 @@ def test_the_company_column_of_a_table_names_organizations() -> None:
     header = "| 기간 | 회사 | 직무 |"
     assert [c.name for c in table_cells("| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |", header)] == ["한빛데이터"]
     assert table_cells("| 2019.03 ~ 2020.02 | 한빛데이터 | 백엔드 개발자 |", "| 기간 | 내용 | 비고 |") == []
+
+
+def test_what_the_author_says_they_built_is_a_project() -> None:
+    from ingest.facts.cues import projects
+
+    found = {c.name for c in projects("I built a UI design system for the app. I wrote our network layer. "
+                                      "I made a lot of friends. I wrote about Upstash. I built it with React.")}
+    assert found == {"UI design system", "network layer"}
+    korean = {c.name for c in projects("정산시스템을 구축했다. 결제 기능을 개발했다. 코드를 작성했다.")}
+    assert korean == {"정산시스템"}
