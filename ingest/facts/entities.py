@@ -166,6 +166,8 @@ _TECH_WORDS = re.compile(
     r"코드|분산|서버|배포|학습|모델|데이터|라이브러리|프레임워크|클러스터|도입|사용|구현|개발|실험|언어|설치|버전", re.I)
 
 
+_ORG_KIND_AFTER = re.compile(r"\s?(?:전문대|대학교|대학원|대학|고등학교|고교|연구소|연구원|재단|그룹|코리아|주식회사)"
+                             r"(?=(?:을|를|이|가|은|는|의|에|에서|로|으로|와|과|도)?(?![\uac00-\ud7a3]))")
 # "my teammates", "동료들", "팀원분들": a group, not someone one could name
 _GROUP = re.compile(r"(?:들|(?<!bos)(?<!parent)s)$")
 
@@ -243,7 +245,10 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
         if "`" in unit.text or "shields.io" in unit.text:
             named = _named_in_markup(unit.text)
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
-        _add_hits(col, organizations)
+        for hit in organizations:  # "폴리텍 전문대": the kind of place it is stays in how the post names it
+            head = _ORG_KIND_AFTER.match(unit.masked, hit.end)
+            col.add(hit.term.type, hit.term.name, hit.start, hit.end, category=hit.term.category,
+                    aliases=(*hit.term.aliases, *((hit.surface + head.group(0),) if head else ())))
         for hit in roles:
             if not _GROUP.search(hit.surface):
                 col.add(hit.term.type, hit.term.name, hit.start, hit.end, scoped=True, category=hit.term.category,
