@@ -106,6 +106,12 @@ def english_headline(text: str) -> str:
     return _cut(text, korean=False)
 
 
+def untagged(text: str) -> str:
+    """Raw text without HTML tags and entities (pasted from another engine), inline code kept:
+    the words an event's title is made from."""
+    return re.sub(r"&(?:[A-Za-z]{2,8}|#\d{1,6});", " ", re.sub(r"<[^<>]{0,2000}>", " ", text))
+
+
 def headline(text: str, korean: bool) -> str:
     """A short title for an event told by `text` (masked text: code, links' targets and HTML blanked)."""
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
