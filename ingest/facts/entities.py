@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ingest.facts import cues as cue_finders
 from ingest.facts.links import LinkCue, link_cues
-from ingest.facts.personnames import author_names, named_people
+from ingest.facts.cues.names import author_names, named_people
 from ingest.posts.markdown import Block, mask
 from ingest.facts.narrative import is_narrative
 from ingest.posts.parse import ParsedPost, derived

@@ -74,7 +74,7 @@ def test_people_known_by_a_role_and_what_it_is_of_are_one_person_of_the_post() -
 
 
 def _names(text: str, lower_case_words: str = "") -> set[str]:
-    from ingest.facts.personnames import named_people
+    from ingest.facts.cues.names import named_people
 
     words = set(lower_case_words.split())
     return {c.name for c in named_people(text, lambda w: w.lower() in words)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.facts.cues import NOT_NAMES, Cue
+from ingest.facts.cues.base import NOT_NAMES, Cue
 from ingest.language.names import given_names
 
 _H = r"[\uac00-\ud7a3]"
