@@ -99,6 +99,10 @@ def career_title(kind: str, sentence: str, org: str, korean: bool, surface: str 
     if kind == "leave":
         return f"{org} 퇴사" if korean else f"Left {org}"
     role = korean_role(sentence, (surface or org).strip(_QUOTES + " ")) if korean else english_role(sentence)
+    return _joined(org, role, korean)
+
+
+def _joined(org: str, role: str | None, korean: bool) -> str:
     if korean:
         return f"{org} 입사 ({role})" if role else f"{org} 입사"
     return f"Joined {org} as {_article(role)}" if role else f"Joined {org}"
@@ -115,9 +119,7 @@ def job_row(row: str, header: str, org: str, korean: bool) -> str | None:
     if not any(cell == org and EMPLOYER_COLUMN.match(name) for name, cell in zip(names, cells)):
         return None
     role = next((cell for name, cell in zip(names, cells) if _ROLE_COLUMN.match(name) and _fits(cell)), None)
-    if korean:
-        return f"{org} 입사 ({role})" if role else f"{org} 입사"
-    return f"Joined {org} as {_article(role)}" if role else f"Joined {org}"
+    return _joined(org, role, korean)
 
 
 def verb_argument(masked: str, offset: int, orgs: Sequence[Sighting], verbs: re.Pattern[str]) -> Sighting | None:
