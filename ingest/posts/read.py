@@ -52,34 +52,52 @@ def discover(roots: list[str] | tuple[str, ...]) -> list[FileStat]:
             continue
         if not root.is_dir():
             raise PostError(str(given), "no such directory")
-        seen: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            real = os.path.realpath(dirpath)
-            if real in seen:  # a symlink loop, or a second way into the same dir
-                dirnames[:] = []
-                continue
-            seen.add(real)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            # strings, not Paths, per file: a 10k-post scan is on the path of every one-post re-ingest
-            prefix = os.path.relpath(dirpath, root).replace(os.sep, "/") + "/"
-            prefix = "" if prefix == "./" else prefix
-            for name in sorted(filenames):
-                if name.startswith(".") or os.path.splitext(name)[1].lower() not in POST_SUFFIXES:
-                    continue
-                full = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(full)
-                except OSError:  # deleted or renamed while we looked (editors save that way), or a broken link
-                    st = None
-                if st is not None and S_ISREG(st.st_mode):
-                    found.append(FileStat(root=str(root), path=prefix + name, size=st.st_size, mtime_ns=st.st_mtime_ns))
-                    continue
-                try:
-                    # A FIFO, socket or broken link is listed too, so that reading it reports why.
-                    found.append(_odd(root, Path(full)))
-                except OSError:
-                    continue
+        found.extend(_scan(root))
     return sorted(found, key=lambda s: (s.root, s.path))
+
+
+def _scan(root: Path) -> list[FileStat]:
+    """The post files under one directory. A 10k-post scan is on the path of every one-post
+    re-ingest, so it works on DirEntry names and strings (no Path per file, one stat per post)."""
+    found: list[FileStat] = []
+    seen: set[str] = set()
+    pending = [(str(root), "")]  # a stack, not recursion: a hostile tree may be thousands deep
+    while pending:
+        directory, prefix = pending.pop()
+        real = os.path.realpath(directory)
+        if real in seen:  # a symlink loop, or a second way into the same dir
+            continue
+        seen.add(real)
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # through a symlink too, as before
+            except OSError:
+                is_dir = False
+            if is_dir:
+                pending.append((entry.path, f"{prefix}{name}/"))
+                continue
+            if not name.lower().endswith(POST_SUFFIXES):
+                continue
+            try:
+                st = entry.stat()
+            except OSError:  # deleted or renamed while we looked (editors save that way), or a broken link
+                st = None
+            if st is not None and S_ISREG(st.st_mode):
+                found.append(FileStat(root=str(root), path=prefix + name, size=st.st_size, mtime_ns=st.st_mtime_ns))
+                continue
+            try:
+                # A FIFO, socket or broken link is listed too, so that reading it reports why.
+                found.append(_odd(root, Path(entry.path)))
+            except OSError:
+                continue
+    return found
 
 
 def _stat(root: Path, full: Path) -> FileStat:

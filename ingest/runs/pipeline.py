@@ -135,13 +135,16 @@ class _Candidate(NamedTuple):
 
     stat: FileStat
     post_id: str
-    old: Stamp | None  # the stamp stored for this file, if this extractor wrote it
+    old: Stamp | None  # the stamp stored for this file, if this extractor wrote it (not read when unchanged)
     unchanged: bool  # size and mtime match that stamp too: the file is not even read
 
 
 def _candidate(stat: FileStat, known: dict[str, tuple[str, str, str]], extractor: Extractor) -> _Candidate:
     post_id = post_id_for(stat.path)
     before = known.get(post_id)
+    if before is not None and before[2].startswith(f"kb1:{extractor.digest[:16]}:{stat.size}:{stat.mtime_ns}:") \
+            and before[:2] == (stat.root, stat.path):
+        return _Candidate(stat, post_id, None, True)  # the common case of a re-ingest, told without parsing
     old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
     if old is None or old.extractor != extractor.digest[:16]:
         return _Candidate(stat, post_id, None, False)

@@ -50,6 +50,14 @@ class BatchWriter:
 
     def close(self, flush: bool = True) -> None:
         """Write what is pending (and the removals and meta, if nothing was written), wait, raise a write's error."""
+        if flush and not self._handed and self._thread is None:
+            # one small write (an edited post): here, on this thread's open connection, with no
+            # thread to start and no connection to open for it
+            if self.pending or self.remove or self.meta:
+                self._handed = True
+                self.store.replace_posts(self.pending, remove=self.remove, meta=self.meta)
+                self.pending = []
+            return
         if flush and (self.pending or ((self.remove or self.meta) and not self._handed)):
             self._hand_over()
         if self._thread is not None:

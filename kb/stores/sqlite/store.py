@@ -81,7 +81,9 @@ class SqliteStore:
 
     def post_hashes(self) -> dict[str, tuple[str, str, str]]:
         with read_tx(self._conn()) as conn:
-            return {r["id"]: (r["root"], r["path"], r["content_hash"]) for r in conn.execute(q.POST_HASHES)}
+            rows = conn.cursor()
+            rows.row_factory = None  # plain tuples: every post's row is read on every re-ingest
+            return {post_id: (root, path, stamp) for post_id, root, path, stamp in rows.execute(q.POST_HASHES)}
 
     def version(self) -> str:
         with read_tx(self._conn()) as conn:
