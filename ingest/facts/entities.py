@@ -166,6 +166,17 @@ _TECH_WORDS = re.compile(
     r"코드|분산|서버|배포|학습|모델|데이터|라이브러리|프레임워크|클러스터|도입|사용|구현|개발|실험|언어|설치|버전", re.I)
 
 
+# an organization given as an example of a kind is a passing mention: "42 Seoul과 같은 프로그램",
+# "네이버, 카카오 등의 대기업", "companies such as Google or Meta", "big tech like Amazon"
+_EXAMPLE_AFTER = re.compile(r"(?:(?:,\s*[^\s,]{1,15}){0,4}\s*(?:과|와|이나|나)?\s*(?:같은|같이|처럼|등의|등을|등이|등과|등\b|등에서))")
+_EXAMPLE_BEFORE = re.compile(r"(?:such as|like|e\.g\.,?|including|예를 들어|예컨대)\s+(?:[^\s,]{1,20},?\s+(?:or\s+|and\s+)?){0,4}$",
+                             re.I)
+
+
+def _named_as_example(text: str, start: int, end: int) -> bool:
+    return bool(_EXAMPLE_AFTER.match(text, end)) or bool(_EXAMPLE_BEFORE.search(text, max(0, start - 80), start))
+
+
 _ORG_KIND_AFTER = re.compile(r"\s?(?:전문대|대학교|대학원|대학|고등학교|고교|연구소|연구원|재단|그룹|코리아|주식회사)"
                              r"(?=(?:을|를|이|가|은|는|의|에|에서|로|으로|와|과|도)?(?![\uac00-\ud7a3]))")
 # "my teammates", "동료들", "팀원분들": a group, not someone one could name
@@ -246,6 +257,8 @@ def extract(post: ParsedPost, vocab: Vocabulary, extra: Matcher | None = None) -
             named = _named_in_markup(unit.text)
             _add_hits(col, vocab.packaged.find(named, lowered(named))[0])  # skills only
         for hit in organizations:  # "폴리텍 전문대": the kind of place it is stays in how the post names it
+            if _named_as_example(unit.masked, hit.start, hit.end):
+                continue
             head = _ORG_KIND_AFTER.match(unit.masked, hit.end)
             col.add(hit.term.type, hit.term.name, hit.start, hit.end, category=hit.term.category,
                     aliases=(*hit.term.aliases, *((hit.surface + head.group(0),) if head else ())))
@@ -344,7 +357,8 @@ def _echoes(post: ParsedPost, found: list[Sighting], lines: LineIndex, counts: d
         col.taken = [(a - unit.start, b - unit.start) for a, b in spans[lo_i:hi_i]]
         seen = set(spans[lo_i:hi_i])
         for hit in matcher.find(unit.masked):
-            if (unit.start + hit.start, unit.start + hit.end) in seen:
+            if (unit.start + hit.start, unit.start + hit.end) in seen or \
+                    hit.term.type == "organization" and _named_as_example(unit.masked, hit.start, hit.end):
                 continue
             before = len(col.found)
             col.add(hit.term.type, hit.term.name, hit.start, hit.end, category=hit.term.category,

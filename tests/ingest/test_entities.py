@@ -244,3 +244,10 @@ def test_an_organization_keeps_the_kind_of_place_written_after_it_as_an_alias(vo
     text = "---\ntitle: 2021 회고\n---\n\n지인이 카카오 그룹을 추천해주셨다.\n"
     kakao = [s for s in extract(make_post(text, path="r.md"), vocab) if s.type == "organization"]
     assert kakao and all(s.name == "Kakao" for s in kakao) and "카카오 그룹" in kakao[0].aliases
+
+
+def test_an_organization_given_as_an_example_is_a_passing_mention(vocab: Vocabulary) -> None:
+    text = ("---\ntitle: 2021 회고\n---\n\n카카오 같은 대기업도 좋지만 스타트업을 골랐다. "
+            "I never applied to companies such as Google. 올해 카카오에 입사했다.\n")
+    orgs = [s for s in extract(make_post(text, path="r.md"), vocab) if s.type == "organization"]
+    assert len(orgs) == 1 and orgs[0].surface == "카카오"  # only where the author joins it
