@@ -8,7 +8,6 @@ take every mention of the tool), except the few sites listed below that are deli
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,13 @@ from typing import Any
 import pytest
 import yaml
 
-from kb.ids import entity_id, normalize
+from kb.ids import normalize
+from tests import gazetteer_rules as rules
 
 DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
 KINDS = frozenset({"company", "community", "conference", "school", "research", "media"})
 REQUIRED = frozenset({"name", "kind"})
 ALLOWED = REQUIRED | {"aliases", "domains", "strict", "content_host"}
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+$")
 # a company and the tool or site of the same name, kept as both on purpose
 BOTH_SKILL_AND_ORGANIZATION = frozenset({
@@ -52,13 +50,6 @@ def skill_forms() -> dict[str, str]:
     return {normalize(f): s["name"] for s in skills for f in [s["name"], *s["aliases"], *(s.get("strict") or [])]}
 
 
-def _strict(entry: dict[str, Any]) -> list[str]:
-    return list(entry.get("strict") or [])
-
-
-def _loose(entry: dict[str, Any]) -> list[str]:
-    strict = set(_strict(entry))
-    return [f for f in [entry["name"], *(entry.get("aliases") or [])] if f not in strict]
 
 
 def test_enough_entries(entries: list[dict[str, Any]]) -> None:
@@ -82,49 +73,9 @@ def test_entry_shape_and_kinds(entries: list[dict[str, Any]]) -> None:
     assert not bad, "\n".join(bad)
 
 
-def test_names_unique(entries: list[dict[str, Any]]) -> None:
-    seen: dict[str, str] = {}
-    clashes: list[str] = []
-    for entry in entries:
-        for key in (entry["name"], entity_id("organization", entry["name"])):
-            if key in seen:
-                clashes.append(f"{entry['name']!r} clashes with {seen[key]!r} on {key!r}")
-            seen[key] = entry["name"]
-    assert not clashes, "\n".join(clashes)
-
-
-def test_no_form_claimed_by_two_entries(entries: list[dict[str, Any]]) -> None:
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entry in entries:
-        for form in _loose(entry):
-            owners[normalize(form)].add(entry["name"])
-        for form in _strict(entry):
-            owners["strict:" + unicodedata.normalize("NFKC", form)].add(entry["name"])
-    shared = {key: sorted(names) for key, names in owners.items() if len(names) > 1}
-    assert not shared, "\n".join(f"{k!r}: {v}" for k, v in sorted(shared.items()))
-
-
-def test_strict_forms_are_not_also_loose(entries: list[dict[str, Any]]) -> None:
-    loose = {normalize(f) for entry in entries for f in _loose(entry)}
-    leaks = [f"{e['name']}: {f!r}" for e in entries for f in _strict(e) if normalize(f) in loose]
-    assert not leaks, "\n".join(leaks)
-
-
-def test_short_latin_forms_are_strict(entries: list[dict[str, Any]]) -> None:
-    short = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e)
-             if not HANGUL.search(f) and len(normalize(f)) < 3]
-    assert not short, "put these in `strict`:\n" + "\n".join(short)
-
-
-def test_hangul_forms_have_two_syllables(entries: list[dict[str, Any]]) -> None:
-    short = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e)
-             if HANGUL.search(f) and not LATIN_OR_DIGIT.search(f) and len(HANGUL.findall(f)) < 2]
-    assert not short, "\n".join(short)
-
-
 def test_no_prose_words_matched_loosely(entries: list[dict[str, Any]]) -> None:
     """Compared as the matcher reads them (case-folded, spacing kept): "NEXTSTEP" is not "next step"."""
-    found = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e) if f.casefold() in PROSE_WORDS]
+    found = [f"{e['name']}: {f!r}" for e in entries for f in rules.loose_forms(e) if f.casefold() in PROSE_WORDS]
     assert not found, "\n".join(found)
 
 
@@ -143,7 +94,7 @@ def test_domains_are_hosts_owned_once(entries: list[dict[str, Any]]) -> None:
 def test_organizations_do_not_take_skill_forms(entries: list[dict[str, Any]], skill_forms: dict[str, str]) -> None:
     taken = [f"{e['name']}: {f!r} is the skill {skill_forms[normalize(f)]!r}"
              for e in entries if e["name"] not in BOTH_SKILL_AND_ORGANIZATION
-             for f in [*_loose(e), *_strict(e)] if normalize(f) in skill_forms]
+             for f in [*rules.loose_forms(e), *rules.strict_forms(e)] if normalize(f) in skill_forms]
     assert not taken, "\n".join(taken)
 
 
@@ -165,11 +116,9 @@ def test_organizations_do_not_take_skill_forms(entries: list[dict[str, Any]], sk
     ("AWS re:Invent", ["re:Invent"]),
     ("Coursera", ["코세라"]),
 ])
-def test_brief_examples_are_covered(entries: list[dict[str, Any]], name: str, forms: list[str]) -> None:
-    by_name = {e["name"]: e for e in entries}
-    assert name in by_name
-    known = {normalize(f) for f in _loose(by_name[name])}
-    assert {normalize(f) for f in forms} <= known
+def test_well_known_names_and_their_korean_forms_are_known(entries: list[dict[str, Any]], name: str,
+                                                          forms: list[str]) -> None:
+    assert not rules.uncovered(entries, name, forms)
 
 
 @pytest.mark.parametrize(("name", "form"), [
@@ -177,6 +126,4 @@ def test_brief_examples_are_covered(entries: list[dict[str, Any]], name: str, fo
     ("Microsoft", "MS"), ("Best of the Best", "BoB"),
 ])
 def test_ambiguous_forms_are_strict(entries: list[dict[str, Any]], name: str, form: str) -> None:
-    entry = {e["name"]: e for e in entries}[name]
-    assert form in _strict(entry)
-    assert normalize(form) not in {normalize(f) for f in _loose(entry)}
+    assert rules.strict_only(entries, name, form)

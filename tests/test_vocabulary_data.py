@@ -5,16 +5,14 @@ turns into wrong graph edges in every post, so the rules are enforced here, not 
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from kb.ids import entity_id, normalize
+from kb.ids import normalize
+from tests import gazetteer_rules as rules
 
 SKILLS = Path(__file__).resolve().parents[1] / "ingest" / "data" / "skills.yaml"
 CATEGORIES = frozenset({
@@ -23,8 +21,6 @@ CATEGORIES = frozenset({
 })
 REQUIRED = frozenset({"name", "category", "aliases"})
 ALLOWED = REQUIRED | {"strict"}
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-LATIN_OR_DIGIT = re.compile(r"[0-9A-Za-z]")
 
 # Words of ordinary prose (and URL parts) that must never be matched case-insensitively.
 PROSE_WORDS = frozenset({
@@ -54,18 +50,7 @@ def entries() -> list[dict[str, Any]]:
     return _load()
 
 
-def _strict(entry: dict[str, Any]) -> list[str]:
-    return list(entry.get("strict") or [])
 
-
-def _loose(entry: dict[str, Any]) -> list[str]:
-    """Forms matched case-insensitively: the name and aliases not listed in `strict`."""
-    strict = set(_strict(entry))
-    return [f for f in [entry["name"], *entry["aliases"]] if f not in strict]
-
-
-def _hangul_syllables(text: str) -> int:
-    return len(HANGUL.findall(text))
 
 
 def test_enough_entries(entries: list[dict[str, Any]]) -> None:
@@ -91,56 +76,14 @@ def test_entry_shape_and_categories(entries: list[dict[str, Any]]) -> None:
     assert not bad, "\n".join(bad)
 
 
-def test_names_unique(entries: list[dict[str, Any]]) -> None:
-    seen: dict[str, str] = {}
-    clashes: list[str] = []
-    for entry in entries:
-        for key in (entry["name"], entity_id("skill", entry["name"])):
-            if key in seen:
-                clashes.append(f"{entry['name']!r} clashes with {seen[key]!r} on {key!r}")
-            seen[key] = entry["name"]
-    assert not clashes, "\n".join(clashes)
-
-
-def test_no_form_claimed_by_two_entries(entries: list[dict[str, Any]]) -> None:
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entry in entries:
-        for form in _loose(entry):
-            owners[normalize(form)].add(entry["name"])
-        for form in _strict(entry):
-            owners["strict:" + unicodedata.normalize("NFKC", form)].add(entry["name"])
-    shared = {key: sorted(names) for key, names in owners.items() if len(names) > 1}
-    assert not shared, "\n".join(f"{k!r}: {v}" for k, v in sorted(shared.items()))
-
-
-def test_strict_forms_are_not_also_loose(entries: list[dict[str, Any]]) -> None:
-    """A strict "Spark" is pointless if any entry also matches "spark" case-insensitively."""
-    loose = {normalize(f) for entry in entries for f in _loose(entry)}
-    leaks = [f"{e['name']}: {f!r}" for e in entries for f in _strict(e) if normalize(f) in loose]
-    assert not leaks, "\n".join(leaks)
-
-
-def test_short_latin_forms_are_strict(entries: list[dict[str, Any]]) -> None:
-    short = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e)
-             if not HANGUL.search(f) and len(normalize(f)) < 3]
-    assert not short, "put these in `strict`:\n" + "\n".join(short)
-
-
-def test_hangul_forms_have_two_syllables(entries: list[dict[str, Any]]) -> None:
-    """One syllable followed by a particle is too often an ordinary Korean word."""
-    short = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e)
-             if HANGUL.search(f) and not LATIN_OR_DIGIT.search(f) and _hangul_syllables(f) < 2]
-    assert not short, "\n".join(short)
-
-
 def test_no_prose_words_matched_loosely(entries: list[dict[str, Any]]) -> None:
     words = {normalize(w) for w in PROSE_WORDS}
-    found = [f"{e['name']}: {f!r}" for e in entries for f in _loose(e) if normalize(f) in words]
+    found = [f"{e['name']}: {f!r}" for e in entries for f in rules.loose_forms(e) if normalize(f) in words]
     assert not found, "\n".join(found)
 
 
 def test_enough_korean_coverage(entries: list[dict[str, Any]]) -> None:
-    with_hangul = [e for e in entries if any(HANGUL.search(a) for a in e["aliases"])]
+    with_hangul = [e for e in entries if any(rules.HANGUL.search(a) for a in e["aliases"])]
     assert len(with_hangul) >= 150
 
 
@@ -170,11 +113,9 @@ def test_enough_korean_coverage(entries: list[dict[str, Any]]) -> None:
     ("Data migration", ["데이터 마이그레이션"]),
     ("Kubernetes", ["컨테이너 오케스트레이션"]),
 ])
-def test_brief_examples_are_covered(entries: list[dict[str, Any]], name: str, forms: list[str]) -> None:
-    by_name = {e["name"]: e for e in entries}
-    assert name in by_name
-    known = {normalize(f) for f in _loose(by_name[name])}
-    assert {normalize(f) for f in forms} <= known
+def test_well_known_names_and_their_korean_forms_are_known(entries: list[dict[str, Any]], name: str,
+                                                          forms: list[str]) -> None:
+    assert not rules.uncovered(entries, name, forms)
 
 
 @pytest.mark.parametrize(("name", "form"), [
@@ -182,6 +123,4 @@ def test_brief_examples_are_covered(entries: list[dict[str, Any]], name: str, fo
     ("Continuous integration", "CI"), ("Swift", "Swift"), ("Dart", "Dart"), ("Julia", "Julia"),
 ])
 def test_ambiguous_forms_are_strict(entries: list[dict[str, Any]], name: str, form: str) -> None:
-    entry = {e["name"]: e for e in entries}[name]
-    assert form in _strict(entry)
-    assert normalize(form) not in {normalize(f) for f in _loose(entry)}
+    assert rules.strict_only(entries, name, form)
