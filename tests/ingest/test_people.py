@@ -100,6 +100,7 @@ def test_korean_given_names_before_nim_are_people_but_titles_are_not() -> None:
     assert _names("선형님과 봉기님에게 많이 배웠다. '한정수'님이 만든 강좌를 들었다.") == {"선형", "봉기", "한정수"}
     assert _names("조성환 박사님이 도와주셨다.") == {"조성환"}
     assert _names("팀장님과 교수님, 부모님, 면접관님께 감사드린다.") == set()
+    assert _names("김부장님과 이사장님이 오셨다.") == set()  # a surname and a title: a role, not a name
 
 
 def test_a_group_known_by_its_role_is_not_a_person(tmp_path: Path, store: Store) -> None:

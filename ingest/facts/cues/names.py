@@ -88,7 +88,8 @@ def named_people(text: str, is_common: Callable[[str], bool]) -> list[Cue]:
                 out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
     if "님" in text or "씨" in text:
         for m in _KO_FULL.finditer(text):
-            out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+            if m.group(1)[1:] not in _KO_TITLES:  # "김부장님" is a department head, "이사장님" a chairman
+                out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
         for m in _KO_GIVEN.finditer(text):
             word = m.group(1)
             if word not in _KO_TITLES and not word.endswith(_ROLE_TAILS):

@@ -21,11 +21,6 @@ _NAME_LIST_SPLIT = re.compile(r",\s*|,?\s+and\s+")
 # a full name in a people context: "with Jane Doe", "thanks to John Kim", "Sarah and I"
 _EN_FULL_NAME = re.compile(r"\b(?:with|thanks to|thank|mentored by|met|hired|interviewed)\s+([A-Z][a-z]+\s[A-Z][a-z]+)\b(?![\s-]+[A-Z])|"
                            r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+and\s+I\b")
-_KO_NAME = re.compile(rf"(?<!{H})([김이박최정강조윤장임한오서신권황안송류홍고문양손배백허남심노하곽성차주우구민진엄채천방공현함변염추도석선설길연위표명반왕금옥육맹탁국편용예경봉]{H}{{2}})님")
-_ROLE_TAILS = ("사장", "회장", "교수", "이사", "대리", "과장", "차장", "부장", "실장", "팀장", "원장", "선생", "작가", "기자",
-               "대표", "선배", "후배", "주임", "책임", "선임", "수석", "사원", "위원", "의원", "고객")
-_NOT_KO_NAMES = frozenset("선생님 교수님 고객님 하나님 사장님 부장님 차장님 과장님 대리님 이사님 회장님 원장님 형님 누님 스님 "
-                          "강사님 작가님 기자님 주인님 팀장님 실장님 대표님 매니저님 멘토님 선배님 후배님 연구원님".split())
 _OCCUPATION = re.compile(rf"(?<!{H})((?:데이터\s?사이언티스트|데이터\s?엔지니어|개발자|디자이너|기획자|연구원|엔지니어|리서처|"
                          rf"PM|PO|마케터|인사담당자|변호사|의사|교수)분)(?!들)")
 _EN_PERSON_NEEDS = needs("riend", "olleague", "oworker", "o-worker", "anager", "boss", "entor", "wife", "usband",
@@ -84,9 +79,7 @@ def people(text: str, narrative: bool = True) -> list[Cue]:
         name = m.group(group)
         if name_ok(name) and not any(w in NOT_NAMES for w in name.split()):
             out.append(Cue("person", name, m.start(group), m.end(group)))
-    for m in _KO_NAME.finditer(text) if "님" in text else ():
-        if m.group(0) not in _NOT_KO_NAMES and not m.group(1).endswith(_ROLE_TAILS):
-            out.append(Cue("person", m.group(1), m.start(1), m.end(1)))
+    # Korean names ("김민수님", "윤석님") are read by cues/names.py
     for m in _OCCUPATION.finditer(text) if "분" in text else ():
         out.append(Cue("person", m.group(1), m.start(1), m.end(1), scoped=True))
     return out + _roles(text)
