@@ -103,7 +103,7 @@ _SAYS_WHAT_IT_IS = re.compile(r"\s*(?::|[-–—])\s*(?:an?|my|our|the)\s+(?:[\w
 
 
 def _title_end(sentence: str, text: str) -> int:
-    """Where a linked title ends at the start of a list item, or -1 (then nothing matches)."""
+    """Where a linked title ends at the start of a list item, else past the end (then nothing matches)."""
     m = re.match(r"\W{0,4}", sentence)
     at = m.end() if m else 0
     return at + len(text) if sentence.startswith(text, at) else len(sentence) + 1
