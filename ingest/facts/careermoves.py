@@ -7,6 +7,7 @@ event, and the employer that the post's later work events involve.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.language import lexicon as lx
 from ingest.facts.careertitles import career_title, job_row, verb_argument
@@ -41,12 +42,13 @@ def move_title(kind: str, sentence: str, masked: str, start: int, orgs: list[Sig
     return career_title(kind, re.sub(r"[*_`]+", "", text), name, korean, taken.surface)
 
 
-def jobs_table_join(unit: Unit, orgs: list[Sighting], korean: bool) -> tuple[str, str] | None:
-    """(employer, title) of a row of a table whose header has a company column."""
+def jobs_table_join(unit: Unit, orgs: Callable[[], list[Sighting]], korean: bool) -> tuple[str, str] | None:
+    """(employer, title) of a row of a table whose header has a company column; `orgs()` gives the
+    organizations sighted in it, asked for only when the unit is such a row."""
     block = unit.block
     if block is None or block.kind != "row" or not block.header:
         return None
-    for org in orgs:
+    for org in orgs():
         title = job_row(unit.text, block.header, org.surface, korean)
         if title is not None:
             return org.name, title

@@ -40,6 +40,7 @@ class DateContext:
         self.fallback: DateSpan | None = None
         if self.year is None and not is_retrospective(post.meta.title):
             self.fallback = period_of(post.meta.title, date) or (DateSpan(date[:4]) if date else None)
+        self._stories: dict[int, list[tuple[int, DateMatch, str]]] = {}  # section -> its dates, read once
         self.join_start: str | None = None
         for section, period in zip(post.sections, self.periods):
             if period and _JOIN_HEADING.search(section.heading):
@@ -89,28 +90,39 @@ class DateContext:
         """A section no heading, title or review year dates: its own words date what it tells."""
         return self.year is None and not is_retrospective(self.post.meta.title) and self.inherited(index) is None
 
-    def narrative_base(self, index: int, before: str) -> str | None:
-        """The last date a story stated before a sentence, in an undated section: 'I was hired on
-        January 7, 2020. … The pandemic hit in March' is March 2020, not of the year it was posted."""
+    def narrative_base(self, index: int, start: int) -> str | None:
+        """The last date a story stated before body offset `start`, in an undated section: 'I was
+        hired on January 7, 2020. … The pandemic hit in March' is March 2020, not of the year it
+        was posted."""
         if not self.undated_story(index):
             return None
-        stated = [m for m in find_dates(before, self.base) if not m.relative and not m.until]
-        if not stated:
+        stated = [(m, text) for end, m, text in self._story_dates(index) if end <= start and not m.until]
+        last = next((i for i in range(len(stated) - 1, -1, -1) if not stated[i][0].relative), None)
+        if last is None:
             return None
+        anchor = stated[last][0].span.start
         # what came after the last full date is read from it: "… 2020. The pandemic hit in March"
-        later = [m for m in find_dates(before[stated[-1].end:], stated[-1].span.start) if not m.until]
-        return (later or stated)[-1].span.start
+        later = [m for _, text in stated[last + 1:] for m in find_dates(text, anchor) if not m.until]
+        return later[-1].span.start if later else anchor
 
-    def sentence_span(self, index: int, sentence: str, join: bool = False, before: str = "",
+    def _story_dates(self, index: int) -> list[tuple[int, DateMatch, str]]:
+        """Every date of a section's blocks, read once: (body offset of its end, match, its words)."""
+        if index not in self._stories:
+            self._stories[index] = [(block.start + m.end, m, block.masked[m.start:m.end])
+                                    for block in self.post.sections[index].blocks
+                                    for m in find_dates(block.masked, self.base)]
+        return self._stories[index]
+
+    def sentence_span(self, index: int, sentence: str, join: bool = False, start: int | None = None,
                       lead: str = "", linked: str | None = None) -> DateSpan | None:
-        """`before`: the section's words before the sentence; `lead`: the paragraph that leads into
+        """`start`: the sentence's body offset, for the story told before it; `lead`: the paragraph that leads into
         the list the sentence is an item of ("그래서 2020년 동안은:" dates the items under it);
         `linked`: the date in the address of a post the sentence links ("…/2021/02/14/funding/")."""
         if linked and _PUBLISHED.search(sentence):
             own_dates = [m for m in self._found(sentence, index) if not m.until]
             if not own_dates or all(linked.startswith(m.span.start) for m in own_dates):
                 return DateSpan(linked)  # "I published [the post](/2021/02/14/…)": the day it went out
-        base = self.narrative_base(index, before) if before else None
+        base = self.narrative_base(index, start) if start is not None else None
         found = self._found(sentence, index)
         if base and not any(_DEICTIC.search(sentence, m.start, m.end) for m in found):
             found = find_dates(sentence, base)  # "in March" follows the story; "작년", "this year" the writer's today

@@ -30,7 +30,7 @@ from ingest.facts.learned.features import PieceContext, features
 from ingest.facts.learned.model import LinearModel, load_model
 from ingest.facts.narrative import is_narrative
 from ingest.facts.publication import publication_event
-from ingest.facts.surroundings import lead_in, linked_date, list_after, told_before
+from ingest.facts.surroundings import lead_in, linked_date, list_after
 from ingest.posts.parse import ParsedPost
 from ingest.language.text import LineIndex, clauses, sentences
 from kb.models import Event
@@ -166,15 +166,18 @@ class _Builder:
 
     def _sentences(self, index: int, blocks: list[Unit], done: bool, goal: bool) -> list[Candidate]:
         out: list[Candidate] = []
+        place = {id(unit): i for i, unit in enumerate(blocks)}
         for piece in self.pieces(index, blocks, done, goal):
             confidence = self.model.probability(piece.features)
             unit, start, end, masked = piece.unit, piece.start, piece.end, piece.masked
-            listed = jobs_table_join(unit, self.orgs_in(start, end), self.korean)  # a row of a jobs table is a job, whatever its words
+            at = place[id(unit)]
+            # a row of a jobs table is a job, whatever its words
+            listed = jobs_table_join(unit, lambda: self.orgs_in(start, end), self.korean)
             if confidence < self.model.threshold and listed is None:
                 continue
             context = self.ids_in(unit.start, unit.start + len(unit.text)) + \
                 self.ids_in(self.post.sections[index].start, self._heading_end(index)) + \
-                list_after(blocks, unit, end, self.ids_in)
+                list_after(blocks, at, end, self.ids_in)
             join = bool(lx.JOIN.search(masked))
             dated = masked
             if self.korean:
@@ -189,8 +192,8 @@ class _Builder:
             out.append(Candidate(title or headline(untagged(self.post.body[start:end]), self.korean),
                                  kind, index, [(start, end)],
                                  list(dict.fromkeys(piece.ids + context)), piece.ids,
-                                 self.dates.sentence_span(index, dated, join, told_before(self.dates, index, blocks, start),
-                                                          lead_in(blocks, unit), linked_date(unit, start, end)),
+                                 self.dates.sentence_span(index, dated, join, start, lead_in(blocks, at),
+                                                          linked_date(unit, start, end)),
                                  confidence, join, employer, joined_as))
         return out
 
