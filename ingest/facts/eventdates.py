@@ -41,6 +41,7 @@ class DateContext:
         if self.year is None and not is_retrospective(post.meta.title):
             self.fallback = period_of(post.meta.title, date) or (DateSpan(date[:4]) if date else None)
         self._stories: dict[int, list[tuple[int, DateMatch, str]]] = {}  # section -> its dates, read once
+        self._leads: dict[tuple[int, str], DateSpan | None] = {}  # (section, lead-in paragraph) -> its date
         self.join_start: str | None = None
         for section, period in zip(post.sections, self.periods):
             if period and _JOIN_HEADING.search(section.heading):
@@ -105,6 +106,14 @@ class DateContext:
         later = [m for _, text in stated[last + 1:] for m in find_dates(text, anchor) if not m.until]
         return later[-1].span.start if later else anchor
 
+    def _lead_date(self, index: int, lead: str) -> DateSpan | None:
+        """The last full date a list's lead-in paragraph states, read once for all its items."""
+        key = (index, lead)
+        if key not in self._leads:
+            self._leads[key] = next((m.span for m in reversed(self._found(lead, index))
+                                     if not m.until and not m.relative), None)
+        return self._leads[key]
+
     def _story_dates(self, index: int) -> list[tuple[int, DateMatch, str]]:
         """Every date of a section's blocks, read once: (body offset of its end, match, its words)."""
         if index not in self._stories:
@@ -127,8 +136,7 @@ class DateContext:
         if base and not any(_DEICTIC.search(sentence, m.start, m.end) for m in found):
             found = find_dates(sentence, base)  # "in March" follows the story; "작년", "this year" the writer's today
         own = next((m for m in found if not m.until), None)
-        led = next((m.span for m in reversed(self._found(lead, index)) if not m.until and not m.relative),
-                   None) if lead and not own else None
+        led = self._lead_date(index, lead) if lead and not own else None
         span = own.span if own else led or (DateSpan(base[:7]) if base else self.default(index))
         period = self.inherited(index) if own and len(own.span.start) == 4 and own.span.end is None else None
         if period is not None and within(period, own.span):
