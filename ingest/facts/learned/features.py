@@ -118,25 +118,13 @@ def _section(heading: str, headings: tuple[str, ...]) -> list[str]:
     return out or ["sec:other"]
 
 
+# the lexicon's Korean verdicts, each a feature, in the order the model's feature strings were made
+_KO_LEXICON = (("past", lx.KO_PAST), ("strong", lx.KO_STRONG), ("weak", lx.KO_WEAK), ("future", lx.KO_FUTURE),
+               ("negative", lx.KO_NEGATIVE), ("noun-end", lx.KO_NOUN_END), ("first-person", lx.KO_FIRST_PERSON))
+
+
 def _korean(text: str, words: list[str]) -> list[str]:
-    out = []
-    if lx.KO_PAST.search(text):
-        out.append("ko:past")
-    if lx.KO_STRONG.search(text):
-        out.append("ko:strong")
-    if lx.KO_WEAK.search(text):
-        out.append("ko:weak")
-    if lx.KO_FUTURE.search(text):
-        out.append("ko:future")
-    if lx.KO_NEGATIVE.search(text):
-        out.append("ko:negative")
-    if lx.KO_NOUN_END.search(text):
-        out.append("ko:noun-end")
-    if lx.KO_FIRST_PERSON.search(text):
-        out.append("ko:first-person")
-    for name, pattern in _KO_ASPECTS:
-        if pattern.search(text):
-            out.append(f"ko:{name}")
+    out = [f"ko:{name}" for name, pattern in (*_KO_LEXICON, *_KO_ASPECTS) if pattern.search(text)]
     if words:
         last = words[-1]
         for n in (1, 2, 3):
