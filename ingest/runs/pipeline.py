@@ -68,7 +68,11 @@ class Extractor:
 
     def stamp(self, stat: FileStat, raw: RawPost) -> str:
         """The stored content hash: extractor digest, size and mtime (to skip reading), bytes hash."""
-        return f"kb1:{self.digest[:16]}:{stat.size}:{stat.mtime_ns}:{raw.content_hash}"
+        return self.stamp_prefix(stat) + raw.content_hash
+
+    def stamp_prefix(self, stat: FileStat) -> str:
+        """What a file's stamp starts with while this extractor has read it and it is unchanged."""
+        return f"kb1:{self.digest[:16]}:{stat.size}:{stat.mtime_ns}:"
 
     def graph(self, raw: RawPost, stamp: str = "") -> PostGraph:
         parsed: ParsedPost = parse_post(raw)
@@ -142,13 +146,14 @@ class _Candidate(NamedTuple):
 def _candidate(stat: FileStat, known: dict[str, tuple[str, str, str]], extractor: Extractor) -> _Candidate:
     post_id = post_id_for(stat.path)
     before = known.get(post_id)
-    if before is not None and before[2].startswith(f"kb1:{extractor.digest[:16]}:{stat.size}:{stat.mtime_ns}:") \
-            and before[:2] == (stat.root, stat.path):
+    if before is None or before[:2] != (stat.root, stat.path):
+        return _Candidate(stat, post_id, None, False)
+    if before[2].startswith(extractor.stamp_prefix(stat)):
         return _Candidate(stat, post_id, None, True)  # the common case of a re-ingest, told without parsing
-    old = parse_stamp(before[2]) if before is not None and before[:2] == (stat.root, stat.path) else None
+    old = parse_stamp(before[2])
     if old is None or old.extractor != extractor.digest[:16]:
         return _Candidate(stat, post_id, None, False)
-    return _Candidate(stat, post_id, old, (old.size, old.mtime_ns) == (stat.size, stat.mtime_ns))
+    return _Candidate(stat, post_id, old, False)  # size or mtime moved: read it, its bytes may be the same
 
 
 def _jobs(candidates: list[_Candidate], report: IngestReport,
