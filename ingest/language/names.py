@@ -22,14 +22,14 @@ _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ]{2,}")
 _NOT_GIVEN = frozenset("""
 Will May June April August Grace Hope Faith Joy Summer Autumn Winter Spring Rose Mark Bill Chase Grant Rich Sunny
 Page Chance Chip Art Major Bishop King Queen Prince Princess Royal Sterling Story Justice Honor Liberty Star Sky
-River Ocean Rain Storm Dawn Eve Ivy Lily Daisy Holly Iris Jade Ruby Pearl Amber Crystal Diamond Angel Heaven Blue
+River Ocean Rain Storm Dawn Eve Ivy Lily Daisy Holly Iris Jade Pearl Amber Diamond Angel Heaven Blue
 Gray Grey Black White Brown Green Young Long Short Hunter Archer Baker Carter Cooper Mason Miller Parker Porter Taylor
 Tucker Walker Fisher Forest Glen Dale Brook Cliff Clay Stone Rock Wade Lane Miles Price Rusty Sandy Buck Guy Drew
-Ray Max Guy Kit Sol Luz Amor Paz Fe Flutter Kotlin
+Ray Max Kit Sol Luz Amor Paz Fe Flutter Kotlin
 Alexa Siri Cortana Jenkins Apache Django Flask Pandas Hugo Ember Rome Paris London Sydney Austin Dallas Houston Phoenix
 Chelsea Victoria Georgia Virginia Carolina Florida India China Jordan Israel Asia Africa America Europe Berlin
 Lisbon Madrid Milan Florence Siena Vienna Geneva Adelaide Brisbane Regina Charlotte Savannah Orlando Denver
-Memphis Nashville Boston Troy Cleveland Lincoln Washington Madison Jackson Clinton Kennedy Nixon Reagan Carter
+Memphis Nashville Boston Troy Cleveland Lincoln Washington Madison Jackson Clinton Kennedy Nixon Reagan
 Ford Tesla Mercedes Porsche Ferrari Lexus Toyota Honda Dell Oracle Java Python Ruby Rust Swift Go Dart Scala
 Elm Crystal Nim Zig Lua Perl Haskell Clojure Erlang Elixir Julia Pascal Ada Logo Basic Delphi Maven Gradle Ant
 Angular React Vue Svelte Astro Gatsby Next Nuxt Remix Solid Alpine Preact Ionic Electron Tauri Deno Node Bun
