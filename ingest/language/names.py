@@ -11,11 +11,10 @@ import importlib
 import pkgutil
 import re
 from functools import lru_cache
+from importlib.metadata import version
 
-import faker
-import faker.providers.person as person_providers
-
-LEXICON_VERSION = f"faker {faker.VERSION}"
+# Faker is imported only when names are first needed (80 ms): a no-op re-ingest never needs them
+LEXICON_VERSION = f"faker {version('faker')}"
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ]{2,}")
 # given names that are also words a post uses with a capital for other reasons
@@ -41,6 +40,8 @@ France Marvel Red Italia Germania Espana Monday Friday Sunday Christmas Easter A
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Every Latin-script given name Faker knows, minus words that are mostly not names."""
+    import faker.providers.person as person_providers
+
     names: set[str] = set()
     for module in pkgutil.iter_modules(person_providers.__path__):
         provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
